@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// `npm start`: build when the production build is missing or older than the
+// sources, then serve it (adapter-node) on PORT (default 3000). With no
+// DATABASE_URL the server boots its embedded PostgreSQL in .data/.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const entry = path.join(root, 'build', 'index.js');
+const inputs = ['src', 'static', 'supabase', 'package.json', 'svelte.config.js', 'vite.config.ts'];
+
+function newestMtime(target) {
+	if (!existsSync(target)) return 0;
+	const stat = statSync(target);
+	if (!stat.isDirectory()) return stat.mtimeMs;
+	return readdirSync(target).reduce((max, name) => Math.max(max, newestMtime(path.join(target, name))), stat.mtimeMs);
+}
+
+const built = existsSync(entry) ? statSync(entry).mtimeMs : 0;
+if (built < Math.max(...inputs.map((i) => newestMtime(path.join(root, i))))) {
+	console.log('[start] building the app (sources changed or no build yet)…');
+	const result = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' });
+	if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+process.env.PORT ??= '3000';
+process.chdir(root);
+console.log(`[start] serving on http://localhost:${process.env.PORT}`);
+await import(entry);

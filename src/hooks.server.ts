@@ -1,0 +1,69 @@
+import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { identity } from '$lib/server/auth';
+import { ACCESS_COOKIE, REFRESH_COOKIE, clearSessionCookies, setSessionCookies } from '$lib/server/auth/cookies';
+import { database } from '$lib/server/db';
+import { isLocale, LOCALE_COOKIE, negotiateLocale } from '$lib/i18n';
+
+/** Boot (and migrate) the database with the server, not on the first request. */
+export const init: ServerInit = async () => {
+	const db = await database();
+	console.log(
+		`[db] ${db.mode} PostgreSQL ready: ${db.migrations.total} migrations` +
+			(db.migrations.applied.length ? ` (${db.migrations.applied.length} applied now)` : '') +
+			(db.seeded ? ', demo data loaded' : '')
+	);
+};
+
+const PUBLIC_PATHS = ['/login', '/signup', '/api/', '/locale'];
+const isPublic = (path: string) => path === '/' || PUBLIC_PATHS.some((p) => path.startsWith(p));
+
+export const handle: Handle = async ({ event, resolve }) => {
+	event.locals.user = await authenticate(event);
+	const cookieLocale = event.cookies.get(LOCALE_COOKIE);
+	event.locals.locale = isLocale(cookieLocale)
+		? cookieLocale
+		: negotiateLocale(event.request.headers.get('accept-language'));
+
+	const path = event.url.pathname;
+	if (!event.locals.user && !isPublic(path)) {
+		redirect(303, `/login?next=${encodeURIComponent(path + event.url.search)}`);
+	}
+
+	const response = await resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
+	});
+	response.headers.set('x-content-type-options', 'nosniff');
+	response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
+	if (!path.startsWith('/api/')) response.headers.set('x-frame-options', 'DENY');
+	return response;
+};
+
+/**
+ * Bearer token (API clients) first, then the session cookie; an expired
+ * cookie session is renewed with the refresh token (rotated each time).
+ */
+async function authenticate(event: Parameters<Handle>[0]['event']) {
+	const provider = await identity();
+	const header = event.request.headers.get('authorization');
+	if (header) {
+		const match = /^Bearer\s+(.+)$/i.exec(header);
+		return match ? provider.verifyAccessToken(match[1]!) : null;
+	}
+	const access = event.cookies.get(ACCESS_COOKIE);
+	const user = access ? await provider.verifyAccessToken(access) : null;
+	if (user) return user;
+	const refresh = event.cookies.get(REFRESH_COOKIE);
+	if (!refresh) return null;
+	const renewed = await provider.refresh(refresh);
+	if (!renewed) {
+		clearSessionCookies(event.cookies);
+		return null;
+	}
+	setSessionCookies(event.cookies, renewed, event.url.protocol === 'https:');
+	return renewed.user;
+}
+
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	if (status >= 500) console.error('[server]', event.request.method, event.url.pathname, error);
+	return { message: status === 404 ? 'Not found' : 'Unexpected server error' };
+};

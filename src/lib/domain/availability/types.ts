@@ -1,0 +1,61 @@
+/** Calendar date 'YYYY-MM-DD', always meant in the coach's time zone. */
+export type IsoDate = string;
+/** Wall-clock time 'HH:MM' ('24:00' allowed only as an end time). */
+export type WallTime = string;
+
+export interface AvailabilityRule {
+	/** true: weekly rule for dayOfWeek; false: specific-date rule. */
+	isRecurring: boolean;
+	/** 0-6, Sunday = 0 (required when isRecurring). */
+	dayOfWeek: number | null;
+	/** Required when !isRecurring. */
+	specificDate: IsoDate | null;
+	startTime: WallTime;
+	endTime: WallTime;
+	isAvailable: boolean;
+}
+
+export interface BusyInterval {
+	startsAt: Date;
+	endsAt: Date;
+}
+
+export interface SlotQuery {
+	/** Coach IANA zone, e.g. 'Europe/Paris'. */
+	timeZone: string;
+	/** Inclusive, in the coach's zone. */
+	startDate: IsoDate;
+	/** Inclusive, in the coach's zone. */
+	endDate: IsoDate;
+	/** Multiple of 30, 30..240. */
+	durationMinutes: number;
+	/** Default 30. */
+	stepMinutes?: number;
+	now: Date;
+	/** Callers apply the product default (120). */
+	minNoticeMinutes: number;
+}
+
+export interface Slot {
+	date: IsoDate;
+	startTime: WallTime;
+	endTime: WallTime;
+	startsAt: Date;
+	endsAt: Date;
+}
+
+/** One rule row as edited for a single day (one weekday, or one specific date). */
+export interface DaySlotInput {
+	startTime: string;
+	endTime: string;
+	isAvailable: boolean;
+}
+
+export type RuleProblemCode = 'INVERTED_SLOT' | 'OVERLAPPING_SLOTS' | 'INVALID_TIME' | 'SLOT_TOO_SHORT';
+
+export interface RuleProblem {
+	code: RuleProblemCode;
+	/** Indexes into the validated array: one for per-slot problems, two for overlaps. */
+	indexes: number[];
+	message: string;
+}

@@ -1,0 +1,52 @@
+import { getContext, setContext } from 'svelte';
+import { en } from './en';
+import { fr, type MessageKey } from './fr';
+
+export type { MessageKey } from './fr';
+export const LOCALES = ['fr', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'fr';
+export const LOCALE_COOKIE = 'nexus_locale';
+
+const catalogs: Record<Locale, Record<MessageKey, string>> = { fr, en };
+
+export const isLocale = (value: unknown): value is Locale => LOCALES.includes(value as Locale);
+
+/** `t('home.hello', { name: 'Lucas' })` → "Bonjour Lucas". */
+export function translate(locale: Locale, key: MessageKey, params?: Record<string, string | number>) {
+	const template = catalogs[locale][key] ?? fr[key];
+	return params ? template.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? `{${name}}`)) : template;
+}
+
+/** Pick the first supported language from an Accept-Language header. */
+export function negotiateLocale(acceptLanguage: string | null): Locale {
+	for (const part of (acceptLanguage ?? '').split(',')) {
+		const tag = part.split(';')[0]?.trim().slice(0, 2).toLowerCase();
+		if (isLocale(tag)) return tag;
+	}
+	return DEFAULT_LOCALE;
+}
+
+export interface I18n {
+	readonly locale: Locale;
+	t(key: MessageKey, params?: Record<string, string | number>): string;
+	date(value: Date | string, options?: Intl.DateTimeFormatOptions): string;
+}
+
+const KEY = Symbol('i18n');
+
+export function createI18n(getLocale: () => Locale, timeZone = 'Europe/Paris'): I18n {
+	return {
+		get locale() {
+			return getLocale();
+		},
+		t: (key, params) => translate(getLocale(), key, params),
+		date: (value, options = { dateStyle: 'full', timeStyle: 'short' }) =>
+			new Intl.DateTimeFormat(getLocale() === 'fr' ? 'fr-FR' : 'en-GB', { timeZone, ...options }).format(
+				typeof value === 'string' ? new Date(value) : value
+			)
+	};
+}
+
+export const provideI18n = (i18n: I18n) => setContext(KEY, i18n);
+export const useI18n = () => getContext<I18n>(KEY);

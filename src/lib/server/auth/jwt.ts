@@ -1,0 +1,44 @@
+import { jwtVerify, SignJWT } from 'jose';
+import { USER_ROLES, type UserRole } from '$lib/domain/people/roles';
+import type { AppUser } from './types';
+
+export const ACCESS_TOKEN_TTL_SECONDS = 60 * 60;
+const ISSUER = 'nexus-sessions';
+const AUDIENCE = 'authenticated';
+
+/** HS256 access tokens shaped like Supabase's (sub, role, email, aud) plus user_role. */
+export function createTokenSigner(secret: string) {
+	const key = new TextEncoder().encode(secret);
+	return {
+		async sign(user: { id: string; email: string; role: UserRole }, sessionId: string) {
+			return new SignJWT({ role: 'authenticated', email: user.email, user_role: user.role, session_id: sessionId })
+				.setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+				.setSubject(user.id)
+				.setIssuer(ISSUER)
+				.setAudience(AUDIENCE)
+				.setIssuedAt()
+				.setExpirationTime(`${ACCESS_TOKEN_TTL_SECONDS}s`)
+				.sign(key);
+		},
+		async verify(token: string): Promise<AppUser | null> {
+			try {
+				const { payload } = await jwtVerify(token, key, {
+					issuer: ISSUER,
+					audience: AUDIENCE,
+					algorithms: ['HS256']
+				});
+				const role = payload.user_role;
+				if (typeof payload.sub !== 'string' || typeof payload.email !== 'string') return null;
+				if (!USER_ROLES.includes(role as UserRole)) return null;
+				return {
+					id: payload.sub,
+					email: payload.email,
+					role: role as UserRole,
+					claims: { ...payload, sub: payload.sub, role: 'authenticated' }
+				};
+			} catch {
+				return null;
+			}
+		}
+	};
+}

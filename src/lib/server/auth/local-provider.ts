@@ -1,0 +1,132 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import bcrypt from 'bcryptjs';
+import type { Sql } from 'postgres';
+import type { UserRole } from '$lib/domain/people/roles';
+import { runAsService, type Tx } from '../db/as-user';
+import { ACCESS_TOKEN_TTL_SECONDS, createTokenSigner } from './jwt';
+import { AuthError, type AppUser, type IdentityProvider, type IssuedSession } from './types';
+
+const BCRYPT_COST = 10;
+// Compared against when the email is unknown, so both paths cost one bcrypt.
+const DUMMY_HASH = bcrypt.hashSync('not-a-real-password', BCRYPT_COST);
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+interface UserRow {
+	id: string;
+	email: string;
+	role: UserRole;
+	encrypted_password: string | null;
+}
+
+/**
+ * Identity for the embedded default: GoTrue-shaped `auth.users` with bcrypt
+ * hashes, HS256 access tokens (jose) and rotating refresh tokens stored as
+ * hashes in `auth.refresh_tokens`. Runs on the service path: it is the
+ * identity provider, acting before there is a signed-in user.
+ */
+export function createLocalIdentityProvider(getSql: () => Promise<Sql>, jwtSecret: string): IdentityProvider {
+	const signer = createTokenSigner(jwtSecret);
+	const service = async <T>(fn: (tx: Tx) => Promise<T>) => runAsService(await getSql(), fn);
+
+	async function issue(tx: Tx, user: UserRow, sessionId: string, parent: string | null): Promise<IssuedSession> {
+		const refreshToken = randomBytes(32).toString('base64url');
+		await tx`insert into auth.refresh_tokens (token, user_id, session_id, parent)
+			values (${hashToken(refreshToken)}, ${user.id}, ${sessionId}, ${parent})`;
+		const accessToken = await signer.sign(user, sessionId);
+		const appUser = await signer.verify(accessToken);
+		if (!appUser) throw new Error('freshly signed token failed verification');
+		return { accessToken, refreshToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS, user: appUser };
+	}
+
+	async function createUser(tx: Tx, input: { email: string; password: string; role: UserRole; meta: Record<string, string | undefined> }) {
+		const hash = await bcrypt.hash(input.password, BCRYPT_COST);
+		try {
+			const [row] = await tx<UserRow[]>`
+				insert into auth.users (id, email, encrypted_password, email_confirmed_at, raw_app_meta_data, raw_user_meta_data)
+				values (${randomUUID()}, ${input.email.toLowerCase()}, ${hash}, now(),
+					${tx.json({ provider: 'email', role: input.role })}, ${tx.json(input.meta)})
+				returning id, email, ${input.role}::public.user_role as role, encrypted_password`;
+			return row!;
+		} catch (error) {
+			if ((error as { code?: string }).code === '23505') {
+				throw new AuthError('EMAIL_TAKEN', 'An account already uses this email address');
+			}
+			throw error;
+		}
+	}
+
+	return {
+		kind: 'local',
+
+		async signInWithPassword(email, password) {
+			return service(async (tx) => {
+				const [user] = await tx<UserRow[]>`
+					select u.id, u.email, p.role, u.encrypted_password
+					from auth.users u join public.profiles p on p.id = u.id
+					where u.email = ${email.trim().toLowerCase()} and u.deleted_at is null
+						and (u.banned_until is null or u.banned_until < now())`;
+				const ok = await bcrypt.compare(password, user?.encrypted_password ?? DUMMY_HASH);
+				if (!user || !ok) throw new AuthError('INVALID_CREDENTIALS', 'Invalid email or password');
+				await tx`update auth.users set last_sign_in_at = now() where id = ${user.id}`;
+				return issue(tx, user, randomUUID(), null);
+			});
+		},
+
+		verifyAccessToken: (token) => signer.verify(token),
+
+		async refresh(refreshToken) {
+			return service(async (tx) => {
+				const [row] = await tx<{ id: number; user_id: string; session_id: string; revoked: boolean }[]>`
+					select id, user_id, session_id, revoked from auth.refresh_tokens
+					where token = ${hashToken(refreshToken)} for update`;
+				if (!row) return null;
+				if (row.revoked) {
+					// A rotated token came back: someone replayed it. End the whole session.
+					await tx`update auth.refresh_tokens set revoked = true, updated_at = now()
+						where session_id = ${row.session_id}`;
+					return null;
+				}
+				await tx`update auth.refresh_tokens set revoked = true, updated_at = now() where id = ${row.id}`;
+				const [user] = await tx<UserRow[]>`
+					select u.id, u.email, p.role, null as encrypted_password
+					from auth.users u join public.profiles p on p.id = u.id
+					where u.id = ${row.user_id} and u.deleted_at is null`;
+				return user ? issue(tx, user, row.session_id, hashToken(refreshToken)) : null;
+			});
+		},
+
+		async signOut(refreshToken) {
+			await service(
+				(tx) => tx`update auth.refresh_tokens set revoked = true, updated_at = now()
+					where session_id = (select session_id from auth.refresh_tokens where token = ${hashToken(refreshToken)})`
+			);
+		},
+
+		async signUpParent(input) {
+			return service(async (tx) => {
+				const user = await createUser(tx, {
+					email: input.email,
+					password: input.password,
+					role: 'parent',
+					meta: { first_name: input.firstName, last_name: input.lastName, phone: input.phone, locale: input.locale }
+				});
+				return issue(tx, user, randomUUID(), null);
+			});
+		},
+
+		async createChildAccount(parent: AppUser, input) {
+			if (parent.role !== 'parent') throw new AuthError('FORBIDDEN', 'Only a parent can add a child');
+			return service(async (tx) => {
+				const child = await createUser(tx, {
+					email: input.email,
+					password: input.password,
+					role: 'student',
+					meta: { first_name: input.firstName, last_name: input.lastName }
+				});
+				await tx`insert into public.parent_students (parent_id, student_id) values (${parent.id}, ${child.id})`;
+				return { studentId: child.id };
+			});
+		}
+	};
+}

@@ -1,0 +1,59 @@
+import { json } from '@sveltejs/kit';
+import { z } from 'zod';
+
+/** Stable error codes: the API contract, mapped to messages by clients. */
+export type ErrorCode =
+	| 'VALIDATION_FAILED'
+	| 'UNAUTHENTICATED'
+	| 'INVALID_CREDENTIALS'
+	| 'FORBIDDEN'
+	| 'NOT_FOUND'
+	| 'EMAIL_TAKEN'
+	| 'INSUFFICIENT_CREDITS'
+	| 'SLOT_TAKEN'
+	| 'STUDENT_BUSY'
+	| 'INVALID_TRANSITION'
+	| 'ALREADY_RATED'
+	| 'OVERLAPPING_SLOTS'
+	| 'OUTSIDE_AVAILABILITY'
+	| 'COACH_NOT_QUALIFIED'
+	| 'IN_THE_PAST'
+	| 'PRICE_MISMATCH'
+	| 'TOO_LATE'
+	| 'CONFLICT'
+	| 'INTERNAL';
+
+export type FieldErrors = Record<string, string[]>;
+
+export class ApiError extends Error {
+	constructor(
+		readonly status: number,
+		readonly code: ErrorCode,
+		message: string,
+		readonly fields?: FieldErrors
+	) {
+		super(message);
+	}
+}
+
+export function errorBody(code: ErrorCode, message: string, fields?: FieldErrors) {
+	return { error: { code, message, ...(fields ? { fields } : {}) } };
+}
+
+export function errorResponse(error: ApiError): Response {
+	return json(errorBody(error.code, error.message, error.fields), { status: error.status });
+}
+
+/** zod issues → `{ "field.path": ["message", …] }`. */
+export function fieldErrors(error: z.ZodError): FieldErrors {
+	const fields: FieldErrors = {};
+	for (const issue of error.issues) {
+		const key = issue.path.join('.') || '_';
+		(fields[key] ??= []).push(issue.message);
+	}
+	return fields;
+}
+
+export function validationError(error: z.ZodError): ApiError {
+	return new ApiError(400, 'VALIDATION_FAILED', 'The request is invalid', fieldErrors(error));
+}

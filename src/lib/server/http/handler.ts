@@ -1,0 +1,63 @@
+import { error as kitError, isHttpError, type RequestEvent, type RequestHandler } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { UserRole } from '$lib/domain/people/roles';
+import type { AppUser } from '../auth/types';
+import { mapDatabaseError } from './db-errors';
+import { ApiError, errorResponse, validationError } from './errors';
+
+type ApiHandler = (event: RequestEvent) => Promise<Response>;
+
+/**
+ * Wrap a JSON API handler: every failure becomes `{"error":{code,message,fields}}`
+ * with the right status; only a genuine bug is a 500 (and is logged).
+ */
+export function api(handler: ApiHandler): RequestHandler {
+	return async (event) => {
+		try {
+			return await handler(event);
+		} catch (error) {
+			if (error instanceof ApiError) return errorResponse(error);
+			if (error instanceof z.ZodError) return errorResponse(validationError(error));
+			const mapped = mapDatabaseError(error);
+			if (mapped) return errorResponse(mapped);
+			if (isHttpError(error)) {
+				return errorResponse(new ApiError(error.status, 'INTERNAL', error.body.message));
+			}
+			console.error('[api]', event.request.method, event.url.pathname, error);
+			return errorResponse(new ApiError(500, 'INTERNAL', 'Unexpected server error'));
+		}
+	};
+}
+
+/** 401 unless signed in; 403 unless one of `roles` (when given). */
+export function requireUser(event: RequestEvent, ...roles: UserRole[]): AppUser {
+	const user = event.locals.user;
+	if (!user) throw new ApiError(401, 'UNAUTHENTICATED', 'Sign in or send a valid bearer token');
+	if (roles.length && !roles.includes(user.role)) {
+		throw new ApiError(403, 'FORBIDDEN', 'Your role cannot do this');
+	}
+	return user;
+}
+
+/** Parse a JSON body with a zod schema; malformed JSON is a 400 too. */
+export async function readJson<S extends z.ZodType>(event: RequestEvent, schema: S): Promise<z.infer<S>> {
+	let body: unknown;
+	try {
+		body = await event.request.json();
+	} catch {
+		throw new ApiError(400, 'VALIDATION_FAILED', 'The body must be valid JSON');
+	}
+	return schema.parse(body);
+}
+
+export function readQuery<S extends z.ZodType>(event: RequestEvent, schema: S): z.infer<S> {
+	return schema.parse(Object.fromEntries(event.url.searchParams));
+}
+
+/** For pages: the same guard as a redirect-able SvelteKit error. */
+export function pageUser(event: Pick<RequestEvent, 'locals'>, ...roles: UserRole[]): AppUser {
+	const user = event.locals.user;
+	if (!user) kitError(401, 'Not signed in');
+	if (roles.length && !roles.includes(user.role)) kitError(403, 'Forbidden');
+	return user;
+}

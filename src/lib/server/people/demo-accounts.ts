@@ -1,0 +1,21 @@
+import type { Sql } from 'postgres';
+import type { UserRole } from '$lib/domain/people/roles';
+
+export interface DemoAccount {
+	email: string;
+	role: UserRole;
+	name: string;
+}
+
+export const DEMO_PASSWORD = 'nexus-demo';
+
+/**
+ * The seeded `@nexus.test` accounts, listed on the sign-in page in local mode
+ * only (the caller checks the mode). Public information by design there.
+ */
+export async function listDemoAccounts(sql: Sql): Promise<DemoAccount[]> {
+	return sql<DemoAccount[]>`
+		select email, role, first_name || ' ' || last_name as name
+		from public.profiles where email like '%@nexus.test'
+		order by array_position(array['assistant','admin','coach','parent','student']::public.user_role[], role), email`;
+}

@@ -1,0 +1,9 @@
+import { withUser } from '$lib/server/db';
+import { staffHome } from '$lib/server/dashboard/home';
+import { pageUser } from '$lib/server/http/handler';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const user = pageUser(event, 'assistant', 'admin');
+	return withUser(user.claims, staffHome);
+};

@@ -1,0 +1,35 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { HOME_BY_ROLE } from '$lib/domain/people/roles';
+import { SafeRedirectSchema, SignInSchema } from '$lib/domain/people/schemas';
+import { AuthError, identity } from '$lib/server/auth';
+import { setSessionCookies } from '$lib/server/auth/cookies';
+import { database } from '$lib/server/db';
+import { listDemoAccounts } from '$lib/server/people/demo-accounts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	if (locals.user) redirect(303, HOME_BY_ROLE[locals.user.role]);
+	const db = await database();
+	return {
+		next: SafeRedirectSchema.parse(url.searchParams.get('next') ?? '/'),
+		demoAccounts: db.mode === 'embedded' ? await listDemoAccounts(db.sql) : []
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, url }) => {
+		const form = Object.fromEntries(await request.formData());
+		const parsed = SignInSchema.safeParse(form);
+		const email = typeof form.email === 'string' ? form.email : '';
+		if (!parsed.success) return fail(400, { email, error: 'INVALID_CREDENTIALS' as const });
+		try {
+			const session = await (await identity()).signInWithPassword(parsed.data.email, parsed.data.password);
+			setSessionCookies(cookies, session, url.protocol === 'https:');
+			const next = SafeRedirectSchema.parse(form.next ?? '/');
+			redirect(303, next === '/' ? HOME_BY_ROLE[session.user.role] : next);
+		} catch (error) {
+			if (error instanceof AuthError) return fail(400, { email, error: 'INVALID_CREDENTIALS' as const });
+			throw error;
+		}
+	}
+};

@@ -1,0 +1,13 @@
+import { withUser } from '$lib/server/db';
+import { listUpcomingSessions } from '$lib/server/dashboard/home';
+import { pageUser } from '$lib/server/http/handler';
+import { listMyChildren } from '$lib/server/people/profiles';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const user = pageUser(event, 'parent');
+	return withUser(user.claims, async (tx) => ({
+		children: await listMyChildren(tx),
+		upcoming: await listUpcomingSessions(tx)
+	}));
+};

@@ -1,0 +1,174 @@
+-- =============================================================================
+-- Platform shim: what Supabase provides, for a plain PostgreSQL (embedded or
+-- any DATABASE_URL that is not a Supabase project). Never applied on Supabase.
+--
+-- Idempotent: the runner applies it on every start, inside one transaction,
+-- before supabase/migrations/*.sql. Shapes follow Supabase/GoTrue so that the
+-- same migrations, policies and RPCs run unchanged in both homes.
+-- =============================================================================
+
+-- --- Roles -------------------------------------------------------------------
+do $$
+begin
+  if not exists (select 1 from pg_roles where rolname = 'anon') then
+    create role anon nologin noinherit;
+  end if;
+  if not exists (select 1 from pg_roles where rolname = 'authenticated') then
+    create role authenticated nologin noinherit;
+  end if;
+  if not exists (select 1 from pg_roles where rolname = 'service_role') then
+    create role service_role nologin noinherit bypassrls;
+  end if;
+  -- GoTrue runs hooks (custom_access_token_hook) as this role on Supabase.
+  if not exists (select 1 from pg_roles where rolname = 'supabase_auth_admin') then
+    create role supabase_auth_admin nologin noinherit;
+  end if;
+end
+$$;
+
+-- The connecting user (the embedded superuser, or whoever DATABASE_URL names)
+-- must be able to `set local role` to each API role, as PostgREST's
+-- authenticator does.
+do $$
+begin
+  execute format('grant anon, authenticated, service_role to %I', current_user);
+end
+$$;
+
+-- Supabase installs extensions into their own schema, not public.
+create schema if not exists extensions;
+grant usage on schema extensions to anon, authenticated, service_role;
+
+-- Supabase removes the default CREATE on public; so do we.
+revoke create on schema public from public;
+grant usage on schema public to anon, authenticated, service_role;
+
+-- --- auth: GoTrue-shaped users and claim helpers --------------------------
+create schema if not exists auth;
+grant usage on schema auth to anon, authenticated, service_role;
+
+create table if not exists auth.users (
+  instance_id uuid,
+  id uuid primary key,
+  aud varchar(255) default 'authenticated',
+  role varchar(255) default 'authenticated',
+  email varchar(255) unique,
+  encrypted_password varchar(255),
+  email_confirmed_at timestamptz,
+  invited_at timestamptz,
+  confirmation_token varchar(255),
+  recovery_token varchar(255),
+  last_sign_in_at timestamptz,
+  raw_app_meta_data jsonb default '{}'::jsonb,
+  raw_user_meta_data jsonb default '{}'::jsonb,
+  is_super_admin boolean,
+  created_at timestamptz default now(),
+  updated_at timestamptz default now(),
+  phone text unique,
+  phone_confirmed_at timestamptz,
+  banned_until timestamptz,
+  deleted_at timestamptz,
+  is_sso_user boolean not null default false,
+  is_anonymous boolean not null default false
+);
+
+-- GoTrue keeps rotating refresh tokens per session; the local identity
+-- adapter does the same (tokens stored as SHA-256 hashes, never in clear).
+create table if not exists auth.refresh_tokens (
+  id bigserial primary key,
+  token varchar(255) unique not null,
+  user_id uuid not null references auth.users (id) on delete cascade,
+  revoked boolean not null default false,
+  parent varchar(255),
+  session_id uuid,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now()
+);
+create index if not exists refresh_tokens_user_id_idx on auth.refresh_tokens (user_id);
+
+revoke all on auth.users, auth.refresh_tokens from anon, authenticated;
+-- The local identity adapter works on the service path (GoTrue's own role on Supabase).
+grant select, insert, update on auth.users, auth.refresh_tokens to service_role;
+grant usage on sequence auth.refresh_tokens_id_seq to service_role;
+
+create or replace function auth.jwt() returns jsonb
+language sql stable
+as $$
+  select coalesce(
+    nullif(current_setting('request.jwt.claim', true), ''),
+    nullif(current_setting('request.jwt.claims', true), '')
+  )::jsonb
+$$;
+
+create or replace function auth.uid() returns uuid
+language sql stable
+as $$
+  select coalesce(
+    nullif(current_setting('request.jwt.claim.sub', true), ''),
+    (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'sub')
+  )::uuid
+$$;
+
+create or replace function auth.role() returns text
+language sql stable
+as $$
+  select coalesce(
+    nullif(current_setting('request.jwt.claim.role', true), ''),
+    (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'role')
+  )::text
+$$;
+
+create or replace function auth.email() returns text
+language sql stable
+as $$
+  select coalesce(
+    nullif(current_setting('request.jwt.claim.email', true), ''),
+    (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'email')
+  )::text
+$$;
+
+grant execute on function auth.jwt(), auth.uid(), auth.role(), auth.email()
+  to anon, authenticated, service_role;
+
+-- --- realtime: broadcast from the database, delivered by NOTIFY ------------
+create schema if not exists realtime;
+grant usage on schema realtime to anon, authenticated, service_role;
+
+-- Supabase authorises private topics with RLS on realtime.messages; we keep
+-- the table so those policies apply unchanged and the SSE endpoint can ask
+-- the same question (see public.can_listen_to_topic).
+create table if not exists realtime.messages (
+  id bigserial primary key,
+  topic text not null,
+  extension text not null default 'broadcast',
+  payload jsonb,
+  event text,
+  private boolean default true,
+  inserted_at timestamptz not null default now()
+);
+alter table realtime.messages enable row level security;
+grant select on realtime.messages to authenticated;
+
+create or replace function realtime.topic() returns text
+language sql stable
+as $$
+  select nullif(current_setting('realtime.topic', true), '')::text
+$$;
+grant execute on function realtime.topic() to anon, authenticated, service_role;
+
+-- Same signature as Supabase's. NOTIFY is transactional: listeners only hear
+-- about committed changes, exactly like broadcast-from-database.
+create or replace function realtime.send(
+  payload jsonb, event text, topic text, private boolean default true
+) returns void
+language plpgsql
+as $$
+begin
+  perform pg_notify(
+    'realtime',
+    jsonb_build_object('topic', topic, 'event', event, 'payload', payload, 'private', private)::text
+  );
+end
+$$;
+grant execute on function realtime.send(jsonb, text, text, boolean)
+  to authenticated, service_role;

@@ -1,0 +1,17 @@
+import adapterNode from '@sveltejs/adapter-node';
+import adapterVercel from '@sveltejs/adapter-vercel';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** Vercel sets VERCEL during its builds; everywhere else we ship a plain Node server. */
+const adapter = process.env.VERCEL ? adapterVercel({ runtime: 'nodejs22.x' }) : adapterNode();
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	preprocess: vitePreprocess(),
+	kit: {
+		adapter,
+		csrf: { trustedOrigins: [] }
+	}
+};
+
+export default config;
