@@ -29,9 +29,9 @@ describe('subtract', () => {
 	});
 
 	it('trims the edges and removes fully covered intervals', () => {
-		expect(subtract([iv(0, 10), iv(20, 30), iv(40, 50)], [iv(-5, 2), iv(18, 32), iv(48, 60)])).toEqual(
-			[iv(2, 10), iv(40, 48)]
-		);
+		expect(
+			subtract([iv(0, 10), iv(20, 30), iv(40, 50)], [iv(-5, 2), iv(18, 32), iv(48, 60)])
+		).toEqual([iv(2, 10), iv(40, 48)]);
 	});
 
 	it('handles one hole spanning several intervals and unsorted inputs', () => {
@@ -49,9 +49,9 @@ describe('subtract', () => {
 
 	it('matches a minute-by-minute bitmap', () => {
 		const set = fc.array(
-			fc.tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 })).map(([a, b]) =>
-				iv(a, b)
-			),
+			fc
+				.tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 }))
+				.map(([a, b]) => iv(a, b)),
 			{ maxLength: 6 }
 		);
 		const member = (ivs: Interval[], m: number) => ivs.some((i) => i.start <= m && m < i.end);

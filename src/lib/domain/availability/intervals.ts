@@ -31,7 +31,11 @@ export function subtract(from: readonly Interval[], remove: readonly Interval[])
 	for (const { start, end } of normalize(from)) {
 		while ((holes[first]?.end ?? Infinity) <= start) first++;
 		let cursor = start;
-		for (let k = first, hole = holes[k]; hole !== undefined && hole.start < end; hole = holes[++k]) {
+		for (
+			let k = first, hole = holes[k];
+			hole !== undefined && hole.start < end;
+			hole = holes[++k]
+		) {
 			if (hole.start > cursor) result.push({ start: cursor, end: hole.start });
 			cursor = Math.max(cursor, hole.end);
 		}

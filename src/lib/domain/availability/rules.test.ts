@@ -17,9 +17,9 @@ const codes = (slots: DaySlotInput[]) =>
 
 describe('validateDaySlots', () => {
 	it('accepts a normal day, touching slots, an enclosed break and a 24:00 end', () => {
-		expect(
-			codes([open('09:00', '12:00'), open('12:00', '13:00'), off('10:00', '10:30')])
-		).toEqual([]);
+		expect(codes([open('09:00', '12:00'), open('12:00', '13:00'), off('10:00', '10:30')])).toEqual(
+			[]
+		);
 		expect(codes([off('00:00', '24:00')])).toEqual([]);
 		expect(codes([])).toEqual([]);
 	});
@@ -42,18 +42,16 @@ describe('validateDaySlots', () => {
 	});
 
 	it('reports slots shorter than 30 minutes, but accepts exactly 30', () => {
-		expect(codes([open('09:00', '09:29'), off('12:00', '12:15'), open('14:00', '14:30')])).toEqual(
-			[
-				{ code: 'SLOT_TOO_SHORT', indexes: [0] },
-				{ code: 'SLOT_TOO_SHORT', indexes: [1] }
-			]
-		);
+		expect(codes([open('09:00', '09:29'), off('12:00', '12:15'), open('14:00', '14:30')])).toEqual([
+			{ code: 'SLOT_TOO_SHORT', indexes: [0] },
+			{ code: 'SLOT_TOO_SHORT', indexes: [1] }
+		]);
 	});
 
 	it('reports overlapping slots of the same kind with both indexes', () => {
-		expect(codes([open('09:00', '12:00'), off('11:00', '14:00'), open('11:30', '13:00')])).toEqual(
-			[{ code: 'OVERLAPPING_SLOTS', indexes: [0, 2] }]
-		);
+		expect(codes([open('09:00', '12:00'), off('11:00', '14:00'), open('11:30', '13:00')])).toEqual([
+			{ code: 'OVERLAPPING_SLOTS', indexes: [0, 2] }
+		]);
 		expect(codes([off('09:00', '10:00'), off('09:30', '11:00')])).toEqual([
 			{ code: 'OVERLAPPING_SLOTS', indexes: [0, 1] }
 		]);

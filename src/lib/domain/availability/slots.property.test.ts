@@ -32,7 +32,8 @@ const ZONE_DATES: [string, string][] = [
 
 const isoOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const msOf = (date: string) => Date.parse(`${date}T00:00:00Z`);
-const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+const hhmm = (m: number) =>
+	`${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 const minutesOf = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
 
 const wallCache = new Map<string, Map<number, number>>();
@@ -52,7 +53,11 @@ function wallClock(zone: string, date: string): Map<number, number> {
 	});
 	const map = new Map<number, number>();
 	const next = isoOf(msOf(date) + DAY);
-	for (let t = msOf(date) - 15 * 60 * MINUTE; t <= msOf(date) + DAY + 15 * 60 * MINUTE; t += 15 * MINUTE) {
+	for (
+		let t = msOf(date) - 15 * 60 * MINUTE;
+		t <= msOf(date) + DAY + 15 * 60 * MINUTE;
+		t += 15 * MINUTE
+	) {
 		const p = Object.fromEntries(format.formatToParts(t).map((x) => [x.type, x.value]));
 		const shown = `${p.year}-${p.month}-${p.day}`;
 		const minute = Number(p.hour) * 60 + Number(p.minute);

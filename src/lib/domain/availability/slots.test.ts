@@ -70,9 +70,20 @@ describe('computeSlots: rules', () => {
 	it('subtracts a weekly unavailable rule (lunch break)', () => {
 		const rules = [weekly(1, '09:00', '17:00'), weekly(1, '12:00', '13:00', false)];
 		const slots = run(rules, [], { endDate: '2026-06-01' });
-		expect(slots.map((s) => s.startTime)).toEqual(
-			['09:00', '09:30', '10:00', '10:30', '11:00', '13:00', '13:30', '14:00', '14:30', '15:00', '15:30', '16:00']
-		);
+		expect(slots.map((s) => s.startTime)).toEqual([
+			'09:00',
+			'09:30',
+			'10:00',
+			'10:30',
+			'11:00',
+			'13:00',
+			'13:30',
+			'14:00',
+			'14:30',
+			'15:00',
+			'15:30',
+			'16:00'
+		]);
 	});
 
 	it('merges adjacent intervals, weekly and specific alike', () => {
@@ -87,7 +98,11 @@ describe('computeSlots: rules', () => {
 	});
 
 	it('never duplicates slots when rules overlap', () => {
-		const rules = [weekly(1, '09:00', '11:00'), weekly(1, '09:00', '11:00'), on('2026-06-01', '10:00', '11:00')];
+		const rules = [
+			weekly(1, '09:00', '11:00'),
+			weekly(1, '09:00', '11:00'),
+			on('2026-06-01', '10:00', '11:00')
+		];
 		expect(labels(run(rules, [], { endDate: '2026-06-01' }))).toEqual([
 			'2026-06-01 09:00-10:00',
 			'2026-06-01 09:30-10:30',
@@ -244,6 +259,18 @@ describe('computeSlots: time zones and DST', () => {
 				endsAt: new Date('2026-06-06T04:00:00Z')
 			}
 		]);
+	});
+
+	it('handles a fall-back at local midnight, where 23:00–24:00 repeats (Santiago)', () => {
+		// 2026-04-05 00:00 (UTC−3) becomes 2026-04-04 23:00 (UTC−4).
+		const slots = run([on('2026-04-04', '22:00', '24:00')], [], {
+			timeZone: 'America/Santiago',
+			startDate: '2026-04-04',
+			endDate: '2026-04-05'
+		});
+		expect(labels(slots)).toEqual(['2026-04-04 23:00-24:00']);
+		expect(slots[0]?.startsAt).toEqual(new Date('2026-04-05T03:00:00Z'));
+		expect(slots[0]?.endsAt).toEqual(new Date('2026-04-05T04:00:00Z'));
 	});
 });
 

@@ -53,7 +53,9 @@ export interface CompiledRules {
 const emptyDay = (): DayRules => ({ available: [], unavailable: [] });
 
 function dayFor(rule: AvailabilityRule, compiled: CompiledRules): DayRules | null {
-	if (rule.isRecurring) return rule.dayOfWeek === null ? null : (compiled.weekly[rule.dayOfWeek] ?? null);
+	if (rule.isRecurring) {
+		return rule.dayOfWeek === null ? null : (compiled.weekly[rule.dayOfWeek] ?? null);
+	}
 	if (rule.specificDate === null || parseIsoDate(rule.specificDate) === null) return null;
 	let day = compiled.specific.get(rule.specificDate);
 	if (day === undefined) compiled.specific.set(rule.specificDate, (day = emptyDay()));

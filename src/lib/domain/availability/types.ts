@@ -51,7 +51,8 @@ export interface DaySlotInput {
 	isAvailable: boolean;
 }
 
-export type RuleProblemCode = 'INVERTED_SLOT' | 'OVERLAPPING_SLOTS' | 'INVALID_TIME' | 'SLOT_TOO_SHORT';
+export type RuleProblemCode =
+	'INVERTED_SLOT' | 'OVERLAPPING_SLOTS' | 'INVALID_TIME' | 'SLOT_TOO_SHORT';
 
 export interface RuleProblem {
 	code: RuleProblemCode;
