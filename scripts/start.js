@@ -15,7 +15,10 @@ function newestMtime(target) {
 	if (!existsSync(target)) return 0;
 	const stat = statSync(target);
 	if (!stat.isDirectory()) return stat.mtimeMs;
-	return readdirSync(target).reduce((max, name) => Math.max(max, newestMtime(path.join(target, name))), stat.mtimeMs);
+	return readdirSync(target).reduce(
+		(max, name) => Math.max(max, newestMtime(path.join(target, name))),
+		stat.mtimeMs
+	);
 }
 
 const built = existsSync(entry) ? statSync(entry).mtimeMs : 0;
@@ -26,6 +29,9 @@ if (built < Math.max(...inputs.map((i) => newestMtime(path.join(root, i))))) {
 }
 
 process.env.PORT ??= '3000';
+// adapter-node assumes https without ORIGIN; locally we serve plain http, and
+// form actions' CSRF check compares against this origin.
+process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
 process.chdir(root);
 console.log(`[start] serving on http://localhost:${process.env.PORT}`);
 await import(entry);

@@ -1,6 +1,11 @@
 import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { identity } from '$lib/server/auth';
-import { ACCESS_COOKIE, REFRESH_COOKIE, clearSessionCookies, setSessionCookies } from '$lib/server/auth/cookies';
+import {
+	ACCESS_COOKIE,
+	REFRESH_COOKIE,
+	clearSessionCookies,
+	setSessionCookies
+} from '$lib/server/auth/cookies';
 import { database } from '$lib/server/db';
 import { isLocale, LOCALE_COOKIE, negotiateLocale } from '$lib/i18n';
 

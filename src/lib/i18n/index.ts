@@ -13,9 +13,15 @@ const catalogs: Record<Locale, Record<MessageKey, string>> = { fr, en };
 export const isLocale = (value: unknown): value is Locale => LOCALES.includes(value as Locale);
 
 /** `t('home.hello', { name: 'Lucas' })` → "Bonjour Lucas". */
-export function translate(locale: Locale, key: MessageKey, params?: Record<string, string | number>) {
+export function translate(
+	locale: Locale,
+	key: MessageKey,
+	params?: Record<string, string | number>
+) {
 	const template = catalogs[locale][key] ?? fr[key];
-	return params ? template.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? `{${name}}`)) : template;
+	return params
+		? template.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? `{${name}}`))
+		: template;
 }
 
 /** Pick the first supported language from an Accept-Language header. */
@@ -42,9 +48,10 @@ export function createI18n(getLocale: () => Locale, timeZone = 'Europe/Paris'): 
 		},
 		t: (key, params) => translate(getLocale(), key, params),
 		date: (value, options = { dateStyle: 'full', timeStyle: 'short' }) =>
-			new Intl.DateTimeFormat(getLocale() === 'fr' ? 'fr-FR' : 'en-GB', { timeZone, ...options }).format(
-				typeof value === 'string' ? new Date(value) : value
-			)
+			new Intl.DateTimeFormat(getLocale() === 'fr' ? 'fr-FR' : 'en-GB', {
+				timeZone,
+				...options
+			}).format(typeof value === 'string' ? new Date(value) : value)
 	};
 }
 

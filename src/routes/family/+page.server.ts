@@ -22,7 +22,8 @@ export const actions: Actions = {
 			lastName: String(form.lastName ?? '')
 		};
 		const parsed = ChildAccountSchema.safeParse(form);
-		if (!parsed.success) return fail(400, { values, fields: fieldErrors(parsed.error), error: null });
+		if (!parsed.success)
+			return fail(400, { values, fields: fieldErrors(parsed.error), error: null });
 		try {
 			await (await identity()).createChildAccount(parent, parsed.data);
 		} catch (error) {

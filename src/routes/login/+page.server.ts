@@ -23,12 +23,15 @@ export const actions: Actions = {
 		const email = typeof form.email === 'string' ? form.email : '';
 		if (!parsed.success) return fail(400, { email, error: 'INVALID_CREDENTIALS' as const });
 		try {
-			const session = await (await identity()).signInWithPassword(parsed.data.email, parsed.data.password);
+			const session = await (
+				await identity()
+			).signInWithPassword(parsed.data.email, parsed.data.password);
 			setSessionCookies(cookies, session, url.protocol === 'https:');
 			const next = SafeRedirectSchema.parse(form.next ?? '/');
 			redirect(303, next === '/' ? HOME_BY_ROLE[session.user.role] : next);
 		} catch (error) {
-			if (error instanceof AuthError) return fail(400, { email, error: 'INVALID_CREDENTIALS' as const });
+			if (error instanceof AuthError)
+				return fail(400, { email, error: 'INVALID_CREDENTIALS' as const });
 			throw error;
 		}
 	}

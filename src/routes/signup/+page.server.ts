@@ -19,7 +19,8 @@ export const actions: Actions = {
 			phone: String(form.phone ?? '')
 		};
 		const parsed = ParentSignUpSchema.safeParse({ ...form, locale: locals.locale });
-		if (!parsed.success) return fail(400, { values, fields: fieldErrors(parsed.error), error: null });
+		if (!parsed.success)
+			return fail(400, { values, fields: fieldErrors(parsed.error), error: null });
 		try {
 			const session = await (await identity()).signUpParent(parsed.data);
 			setSessionCookies(cookies, session, url.protocol === 'https:');

@@ -10,7 +10,11 @@ const base = { path: '/', httpOnly: true, sameSite: 'lax', secure: !dev } as con
 
 export function setSessionCookies(cookies: Cookies, session: IssuedSession, secure = !dev) {
 	cookies.set(ACCESS_COOKIE, session.accessToken, { ...base, secure, maxAge: session.expiresIn });
-	cookies.set(REFRESH_COOKIE, session.refreshToken, { ...base, secure, maxAge: REFRESH_TTL_SECONDS });
+	cookies.set(REFRESH_COOKIE, session.refreshToken, {
+		...base,
+		secure,
+		maxAge: REFRESH_TTL_SECONDS
+	});
 }
 
 export function clearSessionCookies(cookies: Cookies) {

@@ -11,7 +11,12 @@ export function createTokenSigner(secret: string) {
 	const key = new TextEncoder().encode(secret);
 	return {
 		async sign(user: { id: string; email: string; role: UserRole }, sessionId: string) {
-			return new SignJWT({ role: 'authenticated', email: user.email, user_role: user.role, session_id: sessionId })
+			return new SignJWT({
+				role: 'authenticated',
+				email: user.email,
+				user_role: user.role,
+				session_id: sessionId
+			})
 				.setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
 				.setSubject(user.id)
 				.setIssuer(ISSUER)

@@ -25,11 +25,19 @@ interface UserRow {
  * hashes in `auth.refresh_tokens`. Runs on the service path: it is the
  * identity provider, acting before there is a signed-in user.
  */
-export function createLocalIdentityProvider(getSql: () => Promise<Sql>, jwtSecret: string): IdentityProvider {
+export function createLocalIdentityProvider(
+	getSql: () => Promise<Sql>,
+	jwtSecret: string
+): IdentityProvider {
 	const signer = createTokenSigner(jwtSecret);
 	const service = async <T>(fn: (tx: Tx) => Promise<T>) => runAsService(await getSql(), fn);
 
-	async function issue(tx: Tx, user: UserRow, sessionId: string, parent: string | null): Promise<IssuedSession> {
+	async function issue(
+		tx: Tx,
+		user: UserRow,
+		sessionId: string,
+		parent: string | null
+	): Promise<IssuedSession> {
 		const refreshToken = randomBytes(32).toString('base64url');
 		await tx`insert into auth.refresh_tokens (token, user_id, session_id, parent)
 			values (${hashToken(refreshToken)}, ${user.id}, ${sessionId}, ${parent})`;
@@ -39,7 +47,15 @@ export function createLocalIdentityProvider(getSql: () => Promise<Sql>, jwtSecre
 		return { accessToken, refreshToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS, user: appUser };
 	}
 
-	async function createUser(tx: Tx, input: { email: string; password: string; role: UserRole; meta: Record<string, string | undefined> }) {
+	async function createUser(
+		tx: Tx,
+		input: {
+			email: string;
+			password: string;
+			role: UserRole;
+			meta: Record<string, string | undefined>;
+		}
+	) {
 		const hash = await bcrypt.hash(input.password, BCRYPT_COST);
 		try {
 			const [row] = await tx<UserRow[]>`
@@ -77,7 +93,9 @@ export function createLocalIdentityProvider(getSql: () => Promise<Sql>, jwtSecre
 
 		async refresh(refreshToken) {
 			return service(async (tx) => {
-				const [row] = await tx<{ id: number; user_id: string; session_id: string; revoked: boolean }[]>`
+				const [row] = await tx<
+					{ id: number; user_id: string; session_id: string; revoked: boolean }[]
+				>`
 					select id, user_id, session_id, revoked from auth.refresh_tokens
 					where token = ${hashToken(refreshToken)} for update`;
 				if (!row) return null;
@@ -109,14 +127,20 @@ export function createLocalIdentityProvider(getSql: () => Promise<Sql>, jwtSecre
 					email: input.email,
 					password: input.password,
 					role: 'parent',
-					meta: { first_name: input.firstName, last_name: input.lastName, phone: input.phone, locale: input.locale }
+					meta: {
+						first_name: input.firstName,
+						last_name: input.lastName,
+						phone: input.phone,
+						locale: input.locale
+					}
 				});
 				return issue(tx, user, randomUUID(), null);
 			});
 		},
 
 		async createChildAccount(parent: AppUser, input) {
-			if (parent.role !== 'parent') throw new AuthError('FORBIDDEN', 'Only a parent can add a child');
+			if (parent.role !== 'parent')
+				throw new AuthError('FORBIDDEN', 'Only a parent can add a child');
 			return service(async (tx) => {
 				const child = await createUser(tx, {
 					email: input.email,

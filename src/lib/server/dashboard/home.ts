@@ -34,7 +34,9 @@ export async function studentHome(tx: Tx) {
 }
 
 export async function coachHome(tx: Tx) {
-	const [stats] = await tx<{ completed: number; averageRating: number | null; weeklyMinutes: number }[]>`
+	const [stats] = await tx<
+		{ completed: number; averageRating: number | null; weeklyMinutes: number }[]
+	>`
 		select
 			(select count(*)::int from public.session_bookings
 				where coach_id = (select auth.uid()) and status = 'COMPLETED') as completed,
@@ -51,7 +53,9 @@ export async function coachHome(tx: Tx) {
 }
 
 export async function staffHome(tx: Tx) {
-	const [counts] = await tx<{ coaches: number; families: number; today: number; upcoming: number }[]>`
+	const [counts] = await tx<
+		{ coaches: number; families: number; today: number; upcoming: number }[]
+	>`
 		select
 			(select count(*)::int from public.profiles where role = 'coach') as coaches,
 			(select count(*)::int from public.profiles where role = 'parent') as families,

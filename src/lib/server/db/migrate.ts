@@ -82,7 +82,9 @@ async function applyPending(
 				version text primary key, statements text[], name text,
 				created_by text, idempotency_key text, rollback text[])`;
 		});
-		const recorded = await sql<{ version: string; statements: string[] | null; created_by: string | null }[]>`
+		const recorded = await sql<
+			{ version: string; statements: string[] | null; created_by: string | null }[]
+		>`
 			select version, statements, created_by from supabase_migrations.schema_migrations`;
 		const byVersion = new Map(recorded.map((r) => [r.version, r]));
 		const freshDatabase = recorded.length === 0;

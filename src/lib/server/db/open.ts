@@ -15,7 +15,10 @@ export interface Database {
 	close(): Promise<void>;
 }
 
-export function connect(url: string, env: Pick<ServerEnv, 'DATABASE_POOL_MAX' | 'DATABASE_NO_PREPARE'>) {
+export function connect(
+	url: string,
+	env: Pick<ServerEnv, 'DATABASE_POOL_MAX' | 'DATABASE_NO_PREPARE'>
+) {
 	return postgres(url, {
 		max: env.DATABASE_POOL_MAX,
 		prepare: !env.DATABASE_NO_PREPARE,

@@ -25,7 +25,11 @@ const RPC_CODES: Record<string, { status: number; code: ErrorCode }> = {
 };
 
 const CONSTRAINT_CODES: Record<string, { status: number; code: ErrorCode; message: string }> = {
-	session_bookings_coach_no_overlap: { status: 409, code: 'SLOT_TAKEN', message: 'This slot has just been taken' },
+	session_bookings_coach_no_overlap: {
+		status: 409,
+		code: 'SLOT_TAKEN',
+		message: 'This slot has just been taken'
+	},
 	session_bookings_student_no_overlap: {
 		status: 409,
 		code: 'STUDENT_BUSY',
@@ -41,7 +45,11 @@ const CONSTRAINT_CODES: Record<string, { status: number; code: ErrorCode; messag
 		code: 'OVERLAPPING_SLOTS',
 		message: 'Two availability slots overlap on the same date'
 	},
-	credit_accounts_balance_check: { status: 402, code: 'INSUFFICIENT_CREDITS', message: 'Not enough credits' }
+	credit_accounts_balance_check: {
+		status: 402,
+		code: 'INSUFFICIENT_CREDITS',
+		message: 'Not enough credits'
+	}
 };
 
 interface PgLikeError {

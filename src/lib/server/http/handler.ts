@@ -1,4 +1,9 @@
-import { error as kitError, isHttpError, type RequestEvent, type RequestHandler } from '@sveltejs/kit';
+import {
+	error as kitError,
+	isHttpError,
+	type RequestEvent,
+	type RequestHandler
+} from '@sveltejs/kit';
 import { z } from 'zod';
 import type { UserRole } from '$lib/domain/people/roles';
 import type { AppUser } from '../auth/types';
@@ -40,7 +45,10 @@ export function requireUser(event: RequestEvent, ...roles: UserRole[]): AppUser 
 }
 
 /** Parse a JSON body with a zod schema; malformed JSON is a 400 too. */
-export async function readJson<S extends z.ZodType>(event: RequestEvent, schema: S): Promise<z.infer<S>> {
+export async function readJson<S extends z.ZodType>(
+	event: RequestEvent,
+	schema: S
+): Promise<z.infer<S>> {
 	let body: unknown;
 	try {
 		body = await event.request.json();

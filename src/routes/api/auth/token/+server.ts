@@ -25,13 +25,15 @@ export const POST = api(async (event) => {
 	const provider = await identity();
 	if ('refresh_token' in body) {
 		const session = await provider.refresh(body.refresh_token);
-		if (!session) throw new ApiError(401, 'UNAUTHENTICATED', 'The refresh token is invalid or revoked');
+		if (!session)
+			throw new ApiError(401, 'UNAUTHENTICATED', 'The refresh token is invalid or revoked');
 		return tokenResponse(session);
 	}
 	try {
 		return tokenResponse(await provider.signInWithPassword(body.email, body.password));
 	} catch (error) {
-		if (error instanceof AuthError) throw new ApiError(401, 'INVALID_CREDENTIALS', 'Invalid email or password');
+		if (error instanceof AuthError)
+			throw new ApiError(401, 'INVALID_CREDENTIALS', 'Invalid email or password');
 		throw error;
 	}
 });

@@ -1,0 +1,78 @@
+// Supabase's own checks, without Docker, on a freshly migrated embedded
+// PostgreSQL:
+//   1. `supabase gen types typescript` must equal the committed
+//      src/lib/database.types.ts (run with --write-types to update it);
+//   2. `supabase db advisors --fail-on warn` (Supabase's security and
+//      performance linter) must pass.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { startTestDatabase } from '../tests/support/test-database';
+
+const TYPES_FILE = path.resolve('src/lib/database.types.ts');
+const write = process.argv.includes('--write-types');
+const supabase = (args: string[]) =>
+	execFileSync('npx', ['--no-install', 'supabase', ...args], {
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'pipe'],
+		env: {
+			...process.env,
+			PGSSLMODE: 'disable',
+			SUPABASE_TELEMETRY_DISABLED: '1',
+			DO_NOT_TRACK: '1'
+		}
+	});
+
+const db = await startTestDatabase();
+let failed = false;
+try {
+	const types = supabase([
+		'gen',
+		'types',
+		'typescript',
+		`--remote=${db.url}`,
+		'--schema',
+		'public'
+	]);
+	if (write) {
+		writeFileSync(TYPES_FILE, types);
+		console.log(`wrote ${path.relative(process.cwd(), TYPES_FILE)}`);
+	} else if (readFileSync(TYPES_FILE, 'utf8') !== types) {
+		failed = true;
+		console.error(
+			'✗ src/lib/database.types.ts is out of date with the migrations: run `npm run types:generate` and commit it.'
+		);
+	} else {
+		console.log('✓ generated Database types match the migrations');
+	}
+
+	try {
+		const report = supabase([
+			'db',
+			'advisors',
+			`--remote=${db.url}`,
+			'--level',
+			'info',
+			'--fail-on',
+			'warn'
+		]);
+		const notes = report.trim().startsWith('[') ? (JSON.parse(report) as { name: string }[]) : [];
+		const byLint = Object.entries(
+			notes.reduce<Record<string, number>>(
+				(acc, n) => ({ ...acc, [n.name]: (acc[n.name] ?? 0) + 1 }),
+				{}
+			)
+		).map(([name, n]) => `${name} ×${n}`);
+		console.log(
+			`✓ supabase db advisors: no warning or error` +
+				(byLint.length ? ` (info only: ${byLint.join(', ')})` : '')
+		);
+	} catch (error) {
+		failed = true;
+		const e = error as { stdout?: string; stderr?: string };
+		console.error('✗ supabase db advisors found issues:\n' + (e.stdout ?? '') + (e.stderr ?? ''));
+	}
+} finally {
+	await db.stop();
+}
+process.exit(failed ? 1 : 0);

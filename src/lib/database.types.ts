@@ -1,0 +1,452 @@
+
+export type Json = string | number | boolean | null | { [key: string]: Json | undefined } | Json[]
+
+export type Database = {
+  
+  "public": {
+          Tables: {
+            "app_settings": {
+                  Row: {
+                    "description": string | null,"key": string,"value": NonNullable<Json>
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "description"?: string | null,"key": string,"value": NonNullable<Json>
+                  }
+                  Update: {
+                    "description"?: string | null,"key"?: string,"value"?: NonNullable<Json>
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"coach_availability": {
+                  Row: {
+                    "coach_id": string,"created_at": string,"day_of_week": number | null,"end_time": string,"id": string,"is_available": boolean,"is_recurring": boolean,"specific_date": string | null,"start_time": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "coach_id": string,"created_at"?: string,"day_of_week"?: number | null,"end_time": string,"id"?: string,"is_available"?: boolean,"is_recurring": boolean,"specific_date"?: string | null,"start_time": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "coach_id"?: string,"created_at"?: string,"day_of_week"?: number | null,"end_time"?: string,"id"?: string,"is_available"?: boolean,"is_recurring"?: boolean,"specific_date"?: string | null,"start_time"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "coach_availability_coach_id_fkey"
+      columns: ["coach_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"coach_subjects": {
+                  Row: {
+                    "coach_id": string,"created_at": string,"subject_code": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "coach_id": string,"created_at"?: string,"subject_code": string
+                  }
+                  Update: {
+                    "coach_id"?: string,"created_at"?: string,"subject_code"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "coach_subjects_coach_id_fkey"
+      columns: ["coach_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "coach_subjects_subject_code_fkey"
+      columns: ["subject_code"]
+isOneToOne: false
+      referencedRelation: "subjects"
+      referencedColumns: ["code"]
+    }
+                  ]
+                },"credit_accounts": {
+                  Row: {
+                    "balance": number,"student_id": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "balance"?: number,"student_id": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "balance"?: number,"student_id"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "credit_accounts_student_id_fkey"
+      columns: ["student_id"]
+isOneToOne: true
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"credit_transactions": {
+                  Row: {
+                    "amount": number,"balance_after": number,"created_at": string,"created_by": string | null,"id": number,"kind": Database["public"]['Enums']["credit_entry_kind"],"reason": string | null,"session_id": string | null,"student_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "amount": number,"balance_after": number,"created_at"?: string,"created_by"?: string | null,"id"?: never,"kind": Database["public"]['Enums']["credit_entry_kind"],"reason"?: string | null,"session_id"?: string | null,"student_id": string
+                  }
+                  Update: {
+                    "amount"?: number,"balance_after"?: number,"created_at"?: string,"created_by"?: string | null,"id"?: never,"kind"?: Database["public"]['Enums']["credit_entry_kind"],"reason"?: string | null,"session_id"?: string | null,"student_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "credit_transactions_created_by_fkey"
+      columns: ["created_by"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "credit_transactions_session_id_fkey"
+      columns: ["session_id"]
+isOneToOne: false
+      referencedRelation: "session_bookings"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "credit_transactions_student_id_fkey"
+      columns: ["student_id"]
+isOneToOne: false
+      referencedRelation: "credit_accounts"
+      referencedColumns: ["student_id"]
+    }
+                  ]
+                },"parent_students": {
+                  Row: {
+                    "created_at": string,"parent_id": string,"student_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"parent_id": string,"student_id": string
+                  }
+                  Update: {
+                    "created_at"?: string,"parent_id"?: string,"student_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "parent_students_parent_id_fkey"
+      columns: ["parent_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "parent_students_student_id_fkey"
+      columns: ["student_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"profiles": {
+                  Row: {
+                    "avatar_url": string | null,"bio": string | null,"created_at": string,"email": string,"first_name": string,"id": string,"last_name": string,"locale": string,"notify_email": boolean,"notify_push": boolean,"notify_sms": boolean,"phone": string | null,"role": Database["public"]['Enums']["user_role"],"time_zone": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "avatar_url"?: string | null,"bio"?: string | null,"created_at"?: string,"email": string,"first_name": string,"id": string,"last_name": string,"locale"?: string,"notify_email"?: boolean,"notify_push"?: boolean,"notify_sms"?: boolean,"phone"?: string | null,"role": Database["public"]['Enums']["user_role"],"time_zone"?: string,"updated_at"?: string
+                  }
+                  Update: {
+                    "avatar_url"?: string | null,"bio"?: string | null,"created_at"?: string,"email"?: string,"first_name"?: string,"id"?: string,"last_name"?: string,"locale"?: string,"notify_email"?: boolean,"notify_push"?: boolean,"notify_sms"?: boolean,"phone"?: string | null,"role"?: Database["public"]['Enums']["user_role"],"time_zone"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"push_subscriptions": {
+                  Row: {
+                    "auth": string,"created_at": string,"endpoint": string,"id": string,"last_used_at": string | null,"p256dh": string,"user_agent": string | null,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "auth": string,"created_at"?: string,"endpoint": string,"id"?: string,"last_used_at"?: string | null,"p256dh": string,"user_agent"?: string | null,"user_id": string
+                  }
+                  Update: {
+                    "auth"?: string,"created_at"?: string,"endpoint"?: string,"id"?: string,"last_used_at"?: string | null,"p256dh"?: string,"user_agent"?: string | null,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "push_subscriptions_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"session_bookings": {
+                  Row: {
+                    "booked_by": string,"cancellation_reason": string | null,"cancelled_at": string | null,"cancelled_by": string | null,"coach_id": string,"coach_notes": string | null,"completed_at": string | null,"confirmed_at": string | null,"created_at": string,"credits_used": number,"description": string | null,"duration_minutes": number,"ends_at": string,"feedback": string | null,"id": string,"idempotency_key": string | null,"location": string | null,"meeting_url": string | null,"modality": Database["public"]['Enums']["session_modality"],"parent_id": string | null,"rated_at": string | null,"rated_by": string | null,"rating": number | null,"started_at": string | null,"starts_at": string,"status": Database["public"]['Enums']["session_status"],"student_id": string,"student_notes": string | null,"subject_code": string,"title": string,"type": Database["public"]['Enums']["session_type"],"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "booked_by": string,"cancellation_reason"?: string | null,"cancelled_at"?: string | null,"cancelled_by"?: string | null,"coach_id": string,"coach_notes"?: string | null,"completed_at"?: string | null,"confirmed_at"?: string | null,"created_at"?: string,"credits_used": number,"description"?: string | null,"duration_minutes": number,"ends_at": string,"feedback"?: string | null,"id"?: string,"idempotency_key"?: string | null,"location"?: string | null,"meeting_url"?: string | null,"modality"?: Database["public"]['Enums']["session_modality"],"parent_id"?: string | null,"rated_at"?: string | null,"rated_by"?: string | null,"rating"?: number | null,"started_at"?: string | null,"starts_at": string,"status"?: Database["public"]['Enums']["session_status"],"student_id": string,"student_notes"?: string | null,"subject_code": string,"title": string,"type"?: Database["public"]['Enums']["session_type"],"updated_at"?: string
+                  }
+                  Update: {
+                    "booked_by"?: string,"cancellation_reason"?: string | null,"cancelled_at"?: string | null,"cancelled_by"?: string | null,"coach_id"?: string,"coach_notes"?: string | null,"completed_at"?: string | null,"confirmed_at"?: string | null,"created_at"?: string,"credits_used"?: number,"description"?: string | null,"duration_minutes"?: number,"ends_at"?: string,"feedback"?: string | null,"id"?: string,"idempotency_key"?: string | null,"location"?: string | null,"meeting_url"?: string | null,"modality"?: Database["public"]['Enums']["session_modality"],"parent_id"?: string | null,"rated_at"?: string | null,"rated_by"?: string | null,"rating"?: number | null,"started_at"?: string | null,"starts_at"?: string,"status"?: Database["public"]['Enums']["session_status"],"student_id"?: string,"student_notes"?: string | null,"subject_code"?: string,"title"?: string,"type"?: Database["public"]['Enums']["session_type"],"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "session_bookings_booked_by_fkey"
+      columns: ["booked_by"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "session_bookings_cancelled_by_fkey"
+      columns: ["cancelled_by"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "session_bookings_coach_id_fkey"
+      columns: ["coach_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "session_bookings_parent_id_fkey"
+      columns: ["parent_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "session_bookings_rated_by_fkey"
+      columns: ["rated_by"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "session_bookings_student_id_fkey"
+      columns: ["student_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "session_bookings_subject_code_fkey"
+      columns: ["subject_code"]
+isOneToOne: false
+      referencedRelation: "subjects"
+      referencedColumns: ["code"]
+    }
+                  ]
+                },"session_notifications": {
+                  Row: {
+                    "attempts": number,"created_at": string,"id": string,"last_error": string | null,"message": string,"method": Database["public"]['Enums']["notification_method"],"next_attempt_at": string,"payload": NonNullable<Json>,"read_at": string | null,"recipient_id": string,"sent_at": string | null,"session_id": string | null,"status": Database["public"]['Enums']["delivery_status"],"title": string,"type": Database["public"]['Enums']["notification_type"]
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "attempts"?: number,"created_at"?: string,"id"?: string,"last_error"?: string | null,"message": string,"method": Database["public"]['Enums']["notification_method"],"next_attempt_at"?: string,"payload"?: NonNullable<Json>,"read_at"?: string | null,"recipient_id": string,"sent_at"?: string | null,"session_id"?: string | null,"status"?: Database["public"]['Enums']["delivery_status"],"title": string,"type": Database["public"]['Enums']["notification_type"]
+                  }
+                  Update: {
+                    "attempts"?: number,"created_at"?: string,"id"?: string,"last_error"?: string | null,"message"?: string,"method"?: Database["public"]['Enums']["notification_method"],"next_attempt_at"?: string,"payload"?: NonNullable<Json>,"read_at"?: string | null,"recipient_id"?: string,"sent_at"?: string | null,"session_id"?: string | null,"status"?: Database["public"]['Enums']["delivery_status"],"title"?: string,"type"?: Database["public"]['Enums']["notification_type"]
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "session_notifications_recipient_id_fkey"
+      columns: ["recipient_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "session_notifications_session_id_fkey"
+      columns: ["session_id"]
+isOneToOne: false
+      referencedRelation: "session_bookings"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"session_reminders": {
+                  Row: {
+                    "attempts": number,"created_at": string,"due_at": string,"id": string,"last_error": string | null,"reminder_type": Database["public"]['Enums']["reminder_type"],"sent_at": string | null,"session_id": string,"status": Database["public"]['Enums']["delivery_status"]
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "attempts"?: number,"created_at"?: string,"due_at": string,"id"?: string,"last_error"?: string | null,"reminder_type": Database["public"]['Enums']["reminder_type"],"sent_at"?: string | null,"session_id": string,"status"?: Database["public"]['Enums']["delivery_status"]
+                  }
+                  Update: {
+                    "attempts"?: number,"created_at"?: string,"due_at"?: string,"id"?: string,"last_error"?: string | null,"reminder_type"?: Database["public"]['Enums']["reminder_type"],"sent_at"?: string | null,"session_id"?: string,"status"?: Database["public"]['Enums']["delivery_status"]
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "session_reminders_session_id_fkey"
+      columns: ["session_id"]
+isOneToOne: false
+      referencedRelation: "session_bookings"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"session_status_history": {
+                  Row: {
+                    "changed_by": string | null,"created_at": string,"from_status": Database["public"]['Enums']["session_status"] | null,"id": number,"notes": string | null,"session_id": string,"to_status": Database["public"]['Enums']["session_status"]
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "changed_by"?: string | null,"created_at"?: string,"from_status"?: Database["public"]['Enums']["session_status"] | null,"id"?: never,"notes"?: string | null,"session_id": string,"to_status": Database["public"]['Enums']["session_status"]
+                  }
+                  Update: {
+                    "changed_by"?: string | null,"created_at"?: string,"from_status"?: Database["public"]['Enums']["session_status"] | null,"id"?: never,"notes"?: string | null,"session_id"?: string,"to_status"?: Database["public"]['Enums']["session_status"]
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "session_status_history_changed_by_fkey"
+      columns: ["changed_by"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "session_status_history_session_id_fkey"
+      columns: ["session_id"]
+isOneToOne: false
+      referencedRelation: "session_bookings"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"subjects": {
+                  Row: {
+                    "code": string,"name_en": string,"name_fr": string,"sort_order": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "code": string,"name_en": string,"name_fr": string,"sort_order"?: number
+                  }
+                  Update: {
+                    "code"?: string,"name_en"?: string,"name_fr"?: string,"sort_order"?: number
+                  }
+                  Relationships: [
+                    
+                  ]
+                }
+          }
+          Views: {
+            [_ in never]: never
+          }
+          Functions: {
+            "custom_access_token_hook":
+{ Args: { "event": Json }; Returns: Json
+                           }
+          }
+          Enums: {
+            "credit_entry_kind": "GRANT"|"DEBIT"|"REFUND"|"ADJUSTMENT","delivery_status": "PENDING"|"SENDING"|"SENT"|"FAILED"|"CANCELLED","notification_method": "EMAIL"|"SMS"|"IN_APP"|"PUSH","notification_type": "SESSION_BOOKED"|"SESSION_CONFIRMED"|"SESSION_STARTED"|"SESSION_COMPLETED"|"SESSION_CANCELLED"|"SESSION_NO_SHOW"|"SESSION_RESCHEDULED"|"SESSION_REMINDER"|"FEEDBACK_REQUESTED"|"CREDITS_GRANTED","reminder_type": "ONE_DAY_BEFORE"|"TWO_HOURS_BEFORE"|"THIRTY_MINUTES_BEFORE","session_modality": "ONLINE"|"IN_PERSON","session_status": "SCHEDULED"|"CONFIRMED"|"IN_PROGRESS"|"COMPLETED"|"CANCELLED"|"NO_SHOW","session_type": "INDIVIDUAL"|"GROUP","user_role": "student"|"parent"|"coach"|"assistant"|"admin"
+          }
+          CompositeTypes: {
+            [_ in never]: never
+          }
+        }
+}
+
+type DatabaseWithoutInternals = Omit<Database, '__InternalSupabase'>
+
+type DefaultSchema = DatabaseWithoutInternals[Extract<keyof Database, "public">]
+
+export type Tables<
+  DefaultSchemaTableNameOrOptions extends
+    | keyof (DefaultSchema["Tables"] & DefaultSchema["Views"])
+    | { schema: keyof DatabaseWithoutInternals },
+  TableName extends DefaultSchemaTableNameOrOptions extends {
+    schema: keyof DatabaseWithoutInternals
+  }
+    ? keyof (DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Tables"] &
+        DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Views"])
+    : never = never
+> = DefaultSchemaTableNameOrOptions extends { schema: keyof DatabaseWithoutInternals }
+  ? (DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Tables"] &
+      DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Views"])[TableName] extends {
+      Row: infer R
+    }
+    ? R
+    : never
+  : DefaultSchemaTableNameOrOptions extends keyof (DefaultSchema["Tables"] & DefaultSchema["Views"])
+  ? (DefaultSchema["Tables"] & DefaultSchema["Views"])[DefaultSchemaTableNameOrOptions] extends {
+      Row: infer R
+    }
+    ? R
+    : never
+  : never
+
+export type TablesInsert<
+  DefaultSchemaTableNameOrOptions extends
+    | keyof DefaultSchema["Tables"]
+    | { schema: keyof DatabaseWithoutInternals },
+  TableName extends DefaultSchemaTableNameOrOptions extends {
+    schema: keyof DatabaseWithoutInternals
+  }
+    ? keyof DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Tables"]
+    : never = never
+> = DefaultSchemaTableNameOrOptions extends { schema: keyof DatabaseWithoutInternals }
+  ? DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Tables"][TableName] extends {
+      Insert: infer I
+    }
+    ? I
+    : never
+  : DefaultSchemaTableNameOrOptions extends keyof DefaultSchema["Tables"]
+  ? DefaultSchema["Tables"][DefaultSchemaTableNameOrOptions] extends {
+      Insert: infer I
+    }
+    ? I
+    : never
+  : never
+
+export type TablesUpdate<
+  DefaultSchemaTableNameOrOptions extends
+    | keyof DefaultSchema["Tables"]
+    | { schema: keyof DatabaseWithoutInternals },
+  TableName extends DefaultSchemaTableNameOrOptions extends {
+    schema: keyof DatabaseWithoutInternals
+  }
+    ? keyof DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Tables"]
+    : never = never
+> = DefaultSchemaTableNameOrOptions extends { schema: keyof DatabaseWithoutInternals }
+  ? DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Tables"][TableName] extends {
+      Update: infer U
+    }
+    ? U
+    : never
+  : DefaultSchemaTableNameOrOptions extends keyof DefaultSchema["Tables"]
+  ? DefaultSchema["Tables"][DefaultSchemaTableNameOrOptions] extends {
+      Update: infer U
+    }
+    ? U
+    : never
+  : never
+
+export type Enums<
+  DefaultSchemaEnumNameOrOptions extends
+    | keyof DefaultSchema["Enums"]
+    | { schema: keyof DatabaseWithoutInternals },
+  EnumName extends DefaultSchemaEnumNameOrOptions extends {
+    schema: keyof DatabaseWithoutInternals
+  }
+    ? keyof DatabaseWithoutInternals[DefaultSchemaEnumNameOrOptions["schema"]]["Enums"]
+    : never = never
+> = DefaultSchemaEnumNameOrOptions extends { schema: keyof DatabaseWithoutInternals }
+  ? DatabaseWithoutInternals[DefaultSchemaEnumNameOrOptions["schema"]]["Enums"][EnumName]
+  : DefaultSchemaEnumNameOrOptions extends keyof DefaultSchema["Enums"]
+  ? DefaultSchema["Enums"][DefaultSchemaEnumNameOrOptions]
+  : never
+
+export type CompositeTypes<
+  PublicCompositeTypeNameOrOptions extends
+    | keyof DefaultSchema["CompositeTypes"]
+    | { schema: keyof DatabaseWithoutInternals },
+  CompositeTypeName extends PublicCompositeTypeNameOrOptions extends {
+    schema: keyof DatabaseWithoutInternals
+  }
+    ? keyof DatabaseWithoutInternals[PublicCompositeTypeNameOrOptions["schema"]]["CompositeTypes"]
+    : never = never
+> = PublicCompositeTypeNameOrOptions extends { schema: keyof DatabaseWithoutInternals }
+  ? DatabaseWithoutInternals[PublicCompositeTypeNameOrOptions["schema"]]["CompositeTypes"][CompositeTypeName]
+  : PublicCompositeTypeNameOrOptions extends keyof DefaultSchema["CompositeTypes"]
+  ? DefaultSchema["CompositeTypes"][PublicCompositeTypeNameOrOptions]
+  : never
+
+export const Constants = {
+  "public": {
+          Enums: {
+            "credit_entry_kind": ["GRANT", "DEBIT", "REFUND", "ADJUSTMENT"],"delivery_status": ["PENDING", "SENDING", "SENT", "FAILED", "CANCELLED"],"notification_method": ["EMAIL", "SMS", "IN_APP", "PUSH"],"notification_type": ["SESSION_BOOKED", "SESSION_CONFIRMED", "SESSION_STARTED", "SESSION_COMPLETED", "SESSION_CANCELLED", "SESSION_NO_SHOW", "SESSION_RESCHEDULED", "SESSION_REMINDER", "FEEDBACK_REQUESTED", "CREDITS_GRANTED"],"reminder_type": ["ONE_DAY_BEFORE", "TWO_HOURS_BEFORE", "THIRTY_MINUTES_BEFORE"],"session_modality": ["ONLINE", "IN_PERSON"],"session_status": ["SCHEDULED", "CONFIRMED", "IN_PROGRESS", "COMPLETED", "CANCELLED", "NO_SHOW"],"session_type": ["INDIVIDUAL", "GROUP"],"user_role": ["student", "parent", "coach", "assistant", "admin"]
+          }
+        }
+} as const

@@ -1,0 +1,101 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, signIn } from './support';
+
+const ROLES = [
+	{ email: 'eleve.lucas@nexus.test', home: '/student', heading: 'Bonjour Lucas', badge: 'Élève' },
+	{
+		email: 'parent.martin@nexus.test',
+		home: '/parent',
+		heading: 'Bonjour Nathalie',
+		badge: 'Parent'
+	},
+	{ email: 'coach.maths@nexus.test', home: '/coach', heading: 'Bonjour Sophie', badge: 'Coach' },
+	{
+		email: 'assistant@nexus.test',
+		home: '/assistant',
+		heading: 'Bonjour Claire',
+		badge: 'Assistant·e'
+	},
+	{
+		email: 'admin@nexus.test',
+		home: '/assistant',
+		heading: 'Bonjour Alice',
+		badge: 'Administrateur'
+	}
+];
+
+for (const role of ROLES) {
+	test(`${role.email} signs in and lands on their home page`, async ({ page }) => {
+		await signIn(page, role.email);
+		await expect(page).toHaveURL(role.home);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(role.heading);
+		await expect(page.getByRole('navigation').getByText(role.badge, { exact: true })).toBeVisible();
+		await expectAccessible(page);
+	});
+}
+
+test('a wrong password shows a clear message and stays signed out', async ({ page }) => {
+	await signIn(page, 'eleve.lucas@nexus.test', 'not-the-password');
+	await expect(page.getByRole('alert')).toHaveText('E-mail ou mot de passe incorrect.');
+	await page.goto('/student');
+	await expect(page).toHaveURL(/\/login\?next=%2Fstudent/);
+});
+
+test('the sign-in page lists the demo accounts in local mode and is accessible', async ({
+	page
+}) => {
+	await page.goto('/login');
+	await expect(page.getByRole('heading', { name: 'Comptes de démonstration' })).toBeVisible();
+	await expect(page.locator('code', { hasText: 'coach.maths@nexus.test' })).toBeVisible();
+	await expectAccessible(page);
+});
+
+test('a demo account button fills the form, and sign-out ends the session', async ({ page }) => {
+	await page.goto('/login');
+	await page.getByRole('button', { name: /Utiliser\s+eleve\.hugo@nexus\.test/ }).click();
+	await page.getByRole('button', { name: 'Se connecter' }).click();
+	await expect(page).toHaveURL('/student');
+	await expect(page.locator('.stat')).toHaveText('2');
+	await page.getByRole('button', { name: 'Se déconnecter' }).click();
+	await expect(page).toHaveURL('/login');
+	await page.goto('/student');
+	await expect(page).toHaveURL(/\/login/);
+});
+
+test('a student cannot open another role’s home', async ({ page }) => {
+	await signIn(page, 'eleve.lucas@nexus.test');
+	await expect(page).toHaveURL('/student');
+	const response = await page.goto('/coach');
+	expect(response?.status()).toBe(403);
+});
+
+test('the interface switches to English and back', async ({ page }) => {
+	await signIn(page, 'eleve.emma@nexus.test');
+	await page.getByRole('button', { name: /English/ }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello Emma');
+	await page.getByRole('button', { name: /Français/ }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bonjour Emma');
+});
+
+test('a parent signs up, adds a child, and sees them in the family', async ({ page }) => {
+	const stamp = Date.now();
+	await page.goto('/signup');
+	await page.getByLabel('Prénom').fill('Inès');
+	await page.getByLabel('Nom', { exact: true }).fill('Lefèvre');
+	await page.getByLabel('Adresse e-mail').fill(`ines.${stamp}@example.fr`);
+	await page.getByLabel('Mot de passe').fill('un-mot-de-passe-solide');
+	await page.getByRole('button', { name: 'Créer mon compte' }).click();
+	await expect(page).toHaveURL('/family');
+	await expect(page.getByText('Aucun enfant rattaché pour le moment.')).toBeVisible();
+
+	await page.getByLabel('Prénom').fill('Léa');
+	await page.getByLabel('Nom', { exact: true }).fill('Lefèvre');
+	await page.getByLabel('E-mail de connexion de l’enfant').fill(`lea.${stamp}@example.fr`);
+	await page.getByLabel('Mot de passe de l’enfant').fill('mot-de-passe-de-lea');
+	await page.getByRole('button', { name: 'Ajouter' }).click();
+	await expect(page.getByRole('status')).toHaveText('Léa a été ajouté·e à votre famille.');
+	await expect(page.getByRole('listitem').filter({ hasText: 'Léa Lefèvre' })).toContainText(
+		'0 crédits'
+	);
+	await expectAccessible(page);
+});

@@ -1,0 +1,54 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { freePort } from '../../src/lib/server/db/embedded';
+
+export const BUILD_ENTRY = path.resolve('build/index.js');
+
+/**
+ * Serve the real production build (`npm run build`) on a free port against an
+ * existing database, as `npm start` would with DATABASE_URL set.
+ */
+export async function startAppServer(databaseUrl: string, extraEnv: Record<string, string> = {}) {
+	if (!existsSync(BUILD_ENTRY)) throw new Error('No production build: run `npm run build` first');
+	const port = await freePort();
+	const dataDir = await mkdtemp(path.join(tmpdir(), 'nexus-app-'));
+	const child: ChildProcess = spawn(process.execPath, [BUILD_ENTRY], {
+		env: {
+			...process.env,
+			DATABASE_URL: databaseUrl,
+			NEXUS_DATA_DIR: dataDir,
+			NEXUS_DEMO_DATA: '0',
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: `http://localhost:${port}`,
+			...extraEnv
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let output = '';
+	child.stdout?.on('data', (d) => (output += d));
+	child.stderr?.on('data', (d) => (output += d));
+	const url = `http://localhost:${port}`;
+	const deadline = Date.now() + 30_000;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null) throw new Error(`App server exited early:\n${output}`);
+		try {
+			if ((await fetch(`${url}/api/health`)).ok) break;
+		} catch {
+			/* not listening yet */
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	return {
+		url,
+		output: () => output,
+		async stop() {
+			child.kill('SIGTERM');
+			await new Promise((r) => child.once('exit', r));
+			await rm(dataDir, { recursive: true, force: true });
+		}
+	};
+}
