@@ -11,6 +11,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const entry = path.join(root, 'build', 'index.js');
 const inputs = ['src', 'static', 'supabase', 'package.json', 'svelte.config.js', 'vite.config.ts'];
 
+/**
+ * @param {string} target
+ * @returns {number}
+ */
 function newestMtime(target) {
 	if (!existsSync(target)) return 0;
 	const stat = statSync(target);

@@ -1,14 +1,20 @@
 import { getContext, setContext } from 'svelte';
 import { en } from './en';
-import { fr, type MessageKey } from './fr';
+import { fr } from './fr';
+import { coachMessages } from './messages/coach';
+import { familyMessages } from './messages/family';
 
-export type { MessageKey } from './fr';
+// Each feature keeps its catalogue in messages/<feature>.ts; merged here.
+const frAll = { ...fr, ...coachMessages.fr, ...familyMessages.fr };
+const enAll = { ...en, ...coachMessages.en, ...familyMessages.en };
+
+export type MessageKey = keyof typeof frAll;
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'fr';
 export const LOCALE_COOKIE = 'nexus_locale';
 
-const catalogs: Record<Locale, Record<MessageKey, string>> = { fr, en };
+const catalogs: Record<Locale, Record<MessageKey, string>> = { fr: frAll, en: enAll };
 
 export const isLocale = (value: unknown): value is Locale => LOCALES.includes(value as Locale);
 
@@ -18,7 +24,7 @@ export function translate(
 	key: MessageKey,
 	params?: Record<string, string | number>
 ) {
-	const template = catalogs[locale][key] ?? fr[key];
+	const template = catalogs[locale][key] ?? frAll[key];
 	return params
 		? template.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? `{${name}}`))
 		: template;

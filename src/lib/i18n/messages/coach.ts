@@ -1,0 +1,4 @@
+import { defineMessages } from '../define';
+
+/** Messages of the coach screens (keys prefixed `coach.`). */
+export const coachMessages = defineMessages({}, {});
