@@ -37,7 +37,7 @@ export default defineConfig({
 	},
 	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
 	webServer: {
-		command: `rm -rf .data/e2e && NEXUS_DATA_DIR=.data/e2e PORT=${PORT} node scripts/start.js`,
+		command: `rm -rf .data/e2e-${PORT} && NEXUS_DATA_DIR=.data/e2e-${PORT} PORT=${PORT} node scripts/start.js`,
 		url: `${baseURL}/api/health`,
 		reuseExistingServer: false,
 		timeout: 60_000,

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const entry = path.join(root, 'build', 'index.js');
+const entry = path.join(root, process.env.NEXUS_BUILD_DIR ?? 'build', 'index.js');
 const inputs = ['src', 'static', 'supabase', 'package.json', 'svelte.config.js', 'vite.config.ts'];
 
 /**

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../src/lib/server/db/embedded';
 
-export const BUILD_ENTRY = path.resolve('build/index.js');
+export const BUILD_ENTRY = path.resolve(process.env.NEXUS_BUILD_DIR ?? 'build', 'index.js');
 
 /**
  * Serve the real production build (`npm run build`) on a free port against an
