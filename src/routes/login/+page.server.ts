@@ -3,7 +3,7 @@ import { HOME_BY_ROLE } from '$lib/domain/people/roles';
 import { SafeRedirectSchema, SignInSchema } from '$lib/domain/people/schemas';
 import { AuthError, identity } from '$lib/server/auth';
 import { setSessionCookies } from '$lib/server/auth/cookies';
-import { database } from '$lib/server/db';
+import { database, withService } from '$lib/server/db';
 import { listDemoAccounts } from '$lib/server/people/demo-accounts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -12,7 +12,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const db = await database();
 	return {
 		next: SafeRedirectSchema.parse(url.searchParams.get('next') ?? '/'),
-		demoAccounts: db.mode === 'embedded' ? await listDemoAccounts(db.sql) : []
+		demoAccounts: db.mode === 'embedded' ? await withService(listDemoAccounts) : []
 	};
 };
 
