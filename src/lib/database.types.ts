@@ -325,8 +325,38 @@ isOneToOne: false
             [_ in never]: never
           }
           Functions: {
-            "custom_access_token_hook":
+            "book_session":
+{ Args: { "p_coach_id": string,"p_credits": number,"p_description"?: string,"p_duration_minutes": number,"p_idempotency_key"?: string,"p_modality"?: Database["public"]['Enums']["session_modality"],"p_starts_at": string,"p_student_id": string,"p_subject": string,"p_title": string,"p_type"?: Database["public"]['Enums']["session_type"] }; Returns: Json
+                           },
+"cancellation_refund":
+{ Args: { "p_session_id": string }; Returns: number
+                           },
+"custom_access_token_hook":
 { Args: { "event": Json }; Returns: Json
+                           },
+"grant_credits":
+{ Args: { "p_amount": number,"p_reason": string,"p_student_id": string }; Returns: Json
+                           },
+"rate_session":
+{ Args: { "p_feedback"?: string,"p_rating": number,"p_session_id": string }; Returns: Json
+                           },
+"replace_specific_availability":
+{ Args: { "p_coach_id": string,"p_date": string,"p_slots": Json }; Returns: number
+                           },
+"replace_weekly_availability":
+{ Args: { "p_coach_id": string,"p_days": (number)[],"p_slots": Json }; Returns: number
+                           },
+"reschedule_session":
+{ Args: { "p_new_starts_at": string,"p_reason"?: string,"p_session_id": string }; Returns: Json
+                           },
+"session_price":
+{ Args: { "p_duration_minutes": number,"p_type": Database["public"]['Enums']["session_type"] }; Returns: number
+                           },
+"set_session_notes":
+{ Args: { "p_notes": string,"p_session_id": string }; Returns: Json
+                           },
+"transition_session":
+{ Args: { "p_notes"?: string,"p_refund"?: boolean,"p_session_id": string,"p_to": Database["public"]['Enums']["session_status"] }; Returns: Json
                            }
           }
           Enums: {
