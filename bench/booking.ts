@@ -1,0 +1,123 @@
+/**
+ * Booking throughput under contention, and what it must never produce: 16 clients (one per
+ * family, acting as its parent under RLS) book random overlapping hours of a few coaches through
+ * the same service the API uses. Baseline: trivial one-row update transactions, same driver and
+ * pool, same duration.
+ */
+import postgres, { type Sql } from 'postgres';
+import { bookSession } from '../src/lib/server/booking/book';
+import { runAsUser } from '../src/lib/server/db/as-user';
+import { mapDatabaseError } from '../src/lib/server/http/db-errors';
+import { ApiError } from '../src/lib/server/http/errors';
+import { createCoaches, createFamilies, utcDate, wallTime, type BenchFamily } from './fixtures';
+import { round, runClients } from './stats';
+
+export const CLIENTS = 16;
+const COACHES = 4;
+/** Bookable days: from the day after tomorrow (minimum notice) to within the 90-day horizon. */
+const FIRST_DAY = 2;
+const DAYS = 85;
+/** Hour-long sessions on a 30-minute grid, so neighbouring picks overlap. */
+const STARTS_PER_DAY = 47;
+
+export interface BookingFigures {
+	bookings_per_s: number;
+	conflicts_per_s: number;
+	baseline_tx_per_s: number;
+	ratio: number;
+	double_bookings: number;
+	negative_balances: number;
+	ledger_mismatches: number;
+	attempts: number;
+	outcomes: Record<string, number>;
+}
+
+const pick = (n: number) => Math.floor(Math.random() * n);
+
+function outcomeOf(error: unknown): string {
+	const api = error instanceof ApiError ? error : mapDatabaseError(error);
+	if (!api) return `error:${(error as { code?: string }).code ?? 'unknown'}`;
+	return api.code === 'SLOT_TAKEN' || api.code === 'STUDENT_BUSY'
+		? 'conflict'
+		: `error:${api.code}`;
+}
+
+async function attemptBooking(sql: Sql, family: BenchFamily, coaches: string[]): Promise<string> {
+	const start = pick(STARTS_PER_DAY) * 30;
+	const body = {
+		coachId: coaches[pick(coaches.length)]!,
+		studentId: family.studentId,
+		subject: 'MATHEMATIQUES',
+		scheduledDate: utcDate(FIRST_DAY + pick(DAYS)),
+		startTime: wallTime(start),
+		endTime: wallTime(start + 60),
+		duration: 60,
+		title: 'Bench session',
+		creditsToUse: 1,
+		type: 'INDIVIDUAL' as const,
+		modality: 'ONLINE' as const
+	};
+	const claims = { sub: family.parentId, role: 'authenticated' as const, user_role: 'parent' };
+	try {
+		await runAsUser(sql, claims, (tx) => bookSession(tx, body));
+		return 'booked';
+	} catch (error) {
+		return outcomeOf(error);
+	}
+}
+
+/** Overlapping live sessions of one coach or one student, over the whole table: must be 0. */
+async function integrity(sql: Sql) {
+	const [row] = await sql<
+		{ doubleBookings: number; negativeBalances: number; ledgerMismatches: number }[]
+	>`
+		select
+			(select count(*)::int from public.session_bookings a
+				join public.session_bookings b on a.id < b.id
+					and (a.coach_id = b.coach_id or a.student_id = b.student_id)
+					and tstzrange(a.starts_at, a.ends_at) && tstzrange(b.starts_at, b.ends_at)
+				where a.status <> 'CANCELLED' and b.status <> 'CANCELLED') as "doubleBookings",
+			(select count(*)::int from public.credit_accounts where balance < 0) as "negativeBalances",
+			(select count(*)::int from public.credit_accounts a
+				where a.balance <> (select coalesce(sum(t.amount), 0) from public.credit_transactions t
+					where t.student_id = a.student_id)) as "ledgerMismatches"`;
+	return row!;
+}
+
+async function baseline(sql: Sql, durationMs: number): Promise<number> {
+	await sql`create table if not exists public.bench_counter (id int primary key, n bigint not null)`;
+	await sql`insert into public.bench_counter (id, n)
+		select i, 0 from generate_series(1, ${CLIENTS}::int) as i on conflict do nothing`;
+	const { counts, seconds } = await runClients(CLIENTS, durationMs, async (client) => {
+		await sql.begin((tx) => tx`update public.bench_counter set n = n + 1 where id = ${client + 1}`);
+		return 'tx';
+	});
+	return (counts.get('tx') ?? 0) / seconds;
+}
+
+export async function benchBooking(url: string, durationMs: number): Promise<BookingFigures> {
+	const sql = postgres(url, { max: CLIENTS, onnotice: () => {} });
+	try {
+		const coaches = await createCoaches(sql, COACHES, 'contention');
+		const families = await createFamilies(sql, CLIENTS, 1_000_000, 'contention');
+		const { counts, seconds } = await runClients(CLIENTS, durationMs, (client) =>
+			attemptBooking(sql, families[client]!, coaches)
+		);
+		const baselineTxPerS = await baseline(sql, durationMs);
+		const checks = await integrity(sql);
+		const bookingsPerS = (counts.get('booked') ?? 0) / seconds;
+		return {
+			bookings_per_s: round(bookingsPerS, 1),
+			conflicts_per_s: round((counts.get('conflict') ?? 0) / seconds, 1),
+			baseline_tx_per_s: round(baselineTxPerS, 1),
+			ratio: round(bookingsPerS / baselineTxPerS, 3),
+			double_bookings: checks.doubleBookings,
+			negative_balances: checks.negativeBalances,
+			ledger_mismatches: checks.ledgerMismatches,
+			attempts: [...counts.values()].reduce((a, b) => a + b, 0),
+			outcomes: Object.fromEntries(counts)
+		};
+	} finally {
+		await sql.end({ timeout: 5 });
+	}
+}

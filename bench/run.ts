@@ -1,0 +1,97 @@
+/**
+ * `npm run bench`: booking under contention vs. a trivial-transaction baseline, the slot engine,
+ * and the HTTP API — one throwaway database and one production server, all in the same run.
+ * Prints a summary and writes bench/results.json. Needs `npm run build` first.
+ */
+import { writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import postgres from 'postgres';
+import { startAppServer } from '../tests/support/app-server';
+import { startTestDatabase } from '../tests/support/test-database';
+import { benchBooking, CLIENTS } from './booking';
+import { benchHttp } from './http';
+import { benchSlots } from './slots';
+
+const PHASE_MS = 10_000;
+
+function machine() {
+	const cpus = os.cpus();
+	return {
+		cpu_model: cpus[0]?.model ?? 'unknown',
+		cpus: cpus.length,
+		memory_gb: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+		node: process.version,
+		platform: `${os.platform()} ${os.release()}`,
+		// The machine may be shared: a high load at the start explains noisy figures.
+		load_avg_1m_at_start: Math.round((os.loadavg()[0] ?? 0) * 100) / 100
+	};
+}
+
+const log = (message: string) => console.log(`[bench] ${message}`);
+
+async function main() {
+	const ranAt = new Date().toISOString();
+	const host = machine();
+	log('starting a throwaway PostgreSQL…');
+	const db = await startTestDatabase();
+	try {
+		log(`booking: ${CLIENTS} clients for ${PHASE_MS / 1000} s, then the baseline…`);
+		const booking = await benchBooking(db.url, PHASE_MS);
+		log('slot engine…');
+		const slots = benchSlots();
+		log('HTTP (production build)…');
+		const app = await startAppServer(db.url);
+		const sql = postgres(db.url, { max: 4, onnotice: () => {} });
+		let http;
+		try {
+			http = await benchHttp(app.url, sql, PHASE_MS / 1000);
+		} finally {
+			await sql.end({ timeout: 5 });
+			await app.stop();
+		}
+		const results = { ran_at: ranAt, machine: host, booking, slots, http };
+		await writeFile(
+			path.join(import.meta.dirname, 'results.json'),
+			JSON.stringify(results, null, 2) + '\n'
+		);
+		printSummary(results);
+		if (booking.double_bookings > 0 || booking.negative_balances > 0) process.exitCode = 1;
+	} finally {
+		await db.stop();
+	}
+}
+
+function printSummary(r: {
+	machine: ReturnType<typeof machine>;
+	booking: Awaited<ReturnType<typeof benchBooking>>;
+	slots: ReturnType<typeof benchSlots>;
+	http: Awaited<ReturnType<typeof benchHttp>>;
+}) {
+	const { booking: b, slots: s, http: h } = r;
+	const line = (name: string, f: (typeof h)['health']) =>
+		`  ${name.padEnd(32)} p50 ${f.p50_ms} ms  p95 ${f.p95_ms} ms  ${f.rps} req/s  ${JSON.stringify(f.status)}`;
+	console.log(
+		[
+			'',
+			`Machine: ${r.machine.cpus} × ${r.machine.cpu_model}, ${r.machine.memory_gb} GB, Node ${r.machine.node}, load ${r.machine.load_avg_1m_at_start} at start`,
+			'',
+			`Booking (${CLIENTS} clients, contended):`,
+			`  ${b.bookings_per_s} bookings/s, ${b.conflicts_per_s} conflicts/s (${b.attempts} attempts)`,
+			`  baseline ${b.baseline_tx_per_s} trivial tx/s  →  ratio ${b.ratio}`,
+			`  double bookings ${b.double_bookings}, negative balances ${b.negative_balances}, ledger mismatches ${b.ledger_mismatches}`,
+			`  outcomes ${JSON.stringify(b.outcomes)}`,
+			'',
+			`Slot engine (8 weeks, ${s.iterations} runs, ${s.slots_per_call} slots): p50 ${s.p50_us} µs, p95 ${s.p95_us} µs`,
+			'',
+			'HTTP (10 connections, 10 s each):',
+			line('GET /api/coaches/availability', h.availability),
+			line('POST /api/sessions/book', h.book),
+			line('GET /api/health', h.health),
+			'',
+			'Written to bench/results.json'
+		].join('\n')
+	);
+}
+
+await main();

@@ -1,0 +1,16 @@
+/**
+ * Credits a session costs. Mirrors `public.session_price` in SQL, which is what book_session
+ * enforces; this copy only lets the UI show the price before the request.
+ */
+export const SESSION_TYPES = ['INDIVIDUAL', 'GROUP'] as const;
+export type SessionType = (typeof SESSION_TYPES)[number];
+
+/** Minutes one credit buys: a group seat costs half an individual hour. */
+const MINUTES_PER_CREDIT: Record<SessionType, number> = { INDIVIDUAL: 60, GROUP: 120 };
+
+export function sessionPrice(type: SessionType, durationMinutes: number): number {
+	if (!Number.isInteger(durationMinutes) || durationMinutes <= 0) {
+		throw new RangeError(`Invalid duration: ${durationMinutes}`);
+	}
+	return Math.ceil(durationMinutes / MINUTES_PER_CREDIT[type]);
+}

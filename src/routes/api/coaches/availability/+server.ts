@@ -1,0 +1,32 @@
+import { json } from '@sveltejs/kit';
+import { AvailabilityBodySchema, AvailabilityQuerySchema } from '$lib/domain/booking/schemas';
+import {
+	coachToEdit,
+	coachToRead,
+	getAvailability,
+	replaceAvailability
+} from '$lib/server/availability/service';
+import { withService, withUser } from '$lib/server/db';
+import { api, readJson, readQuery, requireUser } from '$lib/server/http/handler';
+
+export const GET = api(async (event) => {
+	const user = requireUser(event);
+	const query = readQuery(event, AvailabilityQuerySchema);
+	const request = {
+		coachId: coachToRead(user, query.coachId),
+		startDate: query.startDate,
+		endDate: query.endDate,
+		durationMinutes: query.duration
+	};
+	// A family's RLS view hides other families' sessions, which still make the coach busy: the
+	// service path reads them, and only free slots and public rules leave it.
+	return json(await withService((tx) => getAvailability(tx, request)));
+});
+
+export const POST = api(async (event) => {
+	const user = requireUser(event, 'coach', 'assistant', 'admin');
+	const body = await readJson(event, AvailabilityBodySchema);
+	const coachId = coachToEdit(user, body.coachId);
+	const rules = await withUser(user.claims, (tx) => replaceAvailability(tx, coachId, body));
+	return json({ coachId, rules });
+});

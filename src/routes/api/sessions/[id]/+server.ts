@@ -1,0 +1,11 @@
+import { json } from '@sveltejs/kit';
+import { SessionIdSchema } from '$lib/domain/booking/schemas';
+import { visibleSession } from '$lib/server/booking/lifecycle';
+import { withUser } from '$lib/server/db';
+import { api, requireUser } from '$lib/server/http/handler';
+
+export const GET = api(async (event) => {
+	const user = requireUser(event);
+	const { id } = SessionIdSchema.parse(event.params);
+	return json({ session: await withUser(user.claims, (tx) => visibleSession(tx, id)) });
+});

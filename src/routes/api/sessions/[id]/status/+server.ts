@@ -1,0 +1,12 @@
+import { json } from '@sveltejs/kit';
+import { SessionIdSchema, StatusChangeSchema } from '$lib/domain/booking/schemas';
+import { changeStatus } from '$lib/server/booking/lifecycle';
+import { withUser } from '$lib/server/db';
+import { api, readJson, requireUser } from '$lib/server/http/handler';
+
+export const PATCH = api(async (event) => {
+	const user = requireUser(event);
+	const { id } = SessionIdSchema.parse(event.params);
+	const change = await readJson(event, StatusChangeSchema);
+	return json(await withUser(user.claims, (tx) => changeStatus(tx, id, change)));
+});
