@@ -331,6 +331,16 @@ isOneToOne: false
 "cancellation_refund":
 { Args: { "p_session_id": string }; Returns: number
                            },
+"coach_busy_intervals":
+{ Args: { "p_coach_ids": (string)[],"p_from": string,"p_to": string }; Returns: {
+              "coach_id": string,"ends_at": string,"starts_at": string
+            }[]
+                           },
+"coach_rating_summaries":
+{ Args: { "p_coach_ids": (string)[] }; Returns: {
+              "average_rating": number,"coach_id": string,"rating_count": number
+            }[]
+                           },
 "custom_access_token_hook":
 { Args: { "event": Json }; Returns: Json
                            },

@@ -51,8 +51,8 @@ interface ScheduleRow {
  * dated in [startDate, endDate], and the live sessions overlapping those days in the coach's zone.
  * Null when `coachId` is not a coach.
  *
- * Busy intervals are only visible in full to a transaction that sees every session of the coach
- * (the coach, staff or the service path): a family's own RLS view would hide other families'.
+ * Busy intervals come from `public.coach_busy_intervals`, which sees every family's sessions but
+ * returns bare time ranges only, so any signed-in user may run this as themself.
  */
 export async function loadCoachSchedule(
 	tx: Tx,
@@ -69,10 +69,9 @@ export async function loadCoachSchedule(
 				'[]') as rules,
 			coalesce((select json_agg(json_build_object('startsAt', b.starts_at, 'endsAt', b.ends_at)
 					order by b.starts_at)
-				from public.session_bookings b
-				where b.coach_id = p.id and b.status <> 'CANCELLED'
-					and b.starts_at < (${endDate}::date + 1)::timestamp at time zone p.time_zone
-					and b.ends_at > ${startDate}::date::timestamp at time zone p.time_zone), '[]') as busy
+				from public.coach_busy_intervals(array[p.id],
+					${startDate}::date::timestamp at time zone p.time_zone,
+					(${endDate}::date + 1)::timestamp at time zone p.time_zone) b), '[]') as busy
 		from public.profiles p
 		where p.id = ${coachId} and p.role = 'coach'`;
 	if (!row) return null;

@@ -41,8 +41,8 @@ interface CandidateRow extends Omit<CoachCard, 'nextSlot'> {
 }
 
 /**
- * Ratings and busy times cover every family's sessions, so `tx` must see them all (service path
- * or staff); only aggregates and bare time ranges leave this query. The rule and session windows
+ * Ratings and busy times cover every family's sessions: they come from SECURITY DEFINER functions
+ * that return only aggregates and bare time ranges, so this runs as the signed-in user. The rule and session windows
  * are padded by a day on each side so that any coach time zone is covered.
  */
 async function loadCandidates(tx: Tx, subject: string): Promise<CandidateRow[]> {
@@ -59,15 +59,14 @@ async function loadCandidates(tx: Tx, subject: string): Promise<CandidateRow[]> 
 				where a.coach_id = p.id and (a.is_recurring or a.specific_date between
 					current_date - 1 and current_date + ${NEXT_SLOT_HORIZON_DAYS + 1}::int)), '[]') as rules,
 			coalesce((select json_agg(json_build_object('startsAt', b.starts_at, 'endsAt', b.ends_at))
-				from public.session_bookings b
-				where b.coach_id = p.id and b.status <> 'CANCELLED' and b.ends_at > now()
-					and b.starts_at < now() + make_interval(days => ${NEXT_SLOT_HORIZON_DAYS + 2}::int)),
+				from public.coach_busy_intervals(array[p.id], now(),
+					now() + make_interval(days => ${NEXT_SLOT_HORIZON_DAYS + 2}::int)) b),
 				'[]') as busy
 		from public.coach_subjects cs
 		join public.profiles p on p.id = cs.coach_id and p.role = 'coach'
 		cross join lateral (
-			select round(avg(b.rating)::numeric, 2)::float8 as average, count(b.rating)::int as count
-			from public.session_bookings b where b.coach_id = p.id and b.rating is not null
+			select s.average_rating as average, s.rating_count as count
+			from public.coach_rating_summaries(array[p.id]) s
 		) r
 		where cs.subject_code = ${subject}
 		order by p.last_name, p.first_name, p.id`;

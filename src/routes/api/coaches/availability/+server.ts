@@ -6,7 +6,7 @@ import {
 	getAvailability,
 	replaceAvailability
 } from '$lib/server/availability/service';
-import { withService, withUser } from '$lib/server/db';
+import { withUser } from '$lib/server/db';
 import { api, readJson, readQuery, requireUser } from '$lib/server/http/handler';
 
 export const GET = api(async (event) => {
@@ -18,9 +18,7 @@ export const GET = api(async (event) => {
 		endDate: query.endDate,
 		durationMinutes: query.duration
 	};
-	// A family's RLS view hides other families' sessions, which still make the coach busy: the
-	// service path reads them, and only free slots and public rules leave it.
-	return json(await withService((tx) => getAvailability(tx, request)));
+	return json(await withUser(user.claims, (tx) => getAvailability(tx, request)));
 });
 
 export const POST = api(async (event) => {
