@@ -1,7 +1,14 @@
-import { fail } from '@sveltejs/kit';
-import { ChildAccountSchema } from '$lib/domain/people/schemas';
+import { fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { ChildAccountSchema, SafeRedirectSchema } from '$lib/domain/people/schemas';
 import { AuthError, identity } from '$lib/server/auth';
 import { withUser } from '$lib/server/db';
+import {
+	ACTIVE_CHILD_COOKIE,
+	loadFamilyScope,
+	pickActive,
+	rememberActiveChild
+} from '$lib/server/family/active-child';
 import { fieldErrors, type FieldErrors } from '$lib/server/http/errors';
 import { pageUser } from '$lib/server/http/handler';
 import { listMyChildren } from '$lib/server/people/profiles';
@@ -9,10 +16,31 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = pageUser(event, 'parent');
-	return { children: await withUser(user.claims, listMyChildren) };
+	const children = await withUser(user.claims, listMyChildren);
+	return {
+		children,
+		activeId: pickActive(children, event.cookies.get(ACTIVE_CHILD_COOKIE))?.id ?? null
+	};
 };
 
+const SwitchSchema = z.object({ child: z.uuid(), redirectTo: z.string().optional() });
+
 export const actions: Actions = {
+	/** Make one of the parent's own children the default for the family pages. */
+	switch: async (event) => {
+		const parent = pageUser(event, 'parent');
+		const parsed = SwitchSchema.safeParse(Object.fromEntries(await event.request.formData()));
+		if (!parsed.success) return fail(400, { switchError: true });
+		const scope = await withUser(parent.claims, (tx) =>
+			loadFamilyScope(tx, parent, event.cookies, parsed.data.child)
+		);
+		const child = scope.active;
+		if (!child || child.id !== parsed.data.child) return fail(404, { switchError: true });
+		rememberActiveChild(event, child.id);
+		if (parsed.data.redirectTo) redirect(303, SafeRedirectSchema.parse(parsed.data.redirectTo));
+		return { switched: child.firstName };
+	},
+
 	addChild: async (event) => {
 		const parent = pageUser(event, 'parent');
 		const form = Object.fromEntries(await event.request.formData());

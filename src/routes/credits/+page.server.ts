@@ -1,0 +1,19 @@
+import { withUser } from '$lib/server/db';
+import { loadFamilyScope } from '$lib/server/family/active-child';
+import { studentLedger } from '$lib/server/family/ledger';
+import { pageUser } from '$lib/server/http/handler';
+import type { PageServerLoad } from './$types';
+
+/** Balances of everyone the caller books for, and the active student's ledger. */
+export const load: PageServerLoad = async (event) => {
+	const user = pageUser(event, 'student', 'parent');
+	return withUser(user.claims, async (tx) => {
+		const scope = await loadFamilyScope(tx, user, event.cookies);
+		return {
+			role: scope.role,
+			students: scope.students,
+			student: scope.active,
+			ledger: scope.active ? await studentLedger(tx, scope.active.id) : []
+		};
+	});
+};

@@ -1,0 +1,75 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { FeedbackSchema } from '$lib/domain/booking/schemas';
+import { submitFeedback } from '$lib/server/booking/lifecycle';
+import { getSession } from '$lib/server/booking/sessions';
+import { withUser, type Tx } from '$lib/server/db';
+import { loadFamilyScope } from '$lib/server/family/active-child';
+import { asServiceFailure } from '$lib/server/family/failures';
+import { listStudentSessions, refundedFor } from '$lib/server/family/my-sessions';
+import { pageUser } from '$lib/server/http/handler';
+import type { Actions, PageServerLoad } from './$types';
+
+const NoticeSchema = z.object({
+	booked: z.uuid().optional().catch(undefined),
+	cancelled: z.uuid().optional().catch(undefined),
+	moved: z.uuid().optional().catch(undefined)
+});
+
+/** The confirmation after a redirect (?booked= / ?cancelled= / ?moved=), read back from the data. */
+async function noticeFor(tx: Tx, params: URLSearchParams) {
+	const { booked, cancelled, moved } = NoticeSchema.parse(Object.fromEntries(params));
+	const id = booked ?? cancelled ?? moved;
+	const session = id ? await getSession(tx, id) : null;
+	if (!session) return null;
+	const kind = booked ? 'booked' : cancelled ? 'cancelled' : 'moved';
+	return {
+		kind,
+		title: session.title,
+		startsAt: session.startsAt,
+		refund: kind === 'cancelled' ? await refundedFor(tx, session.id) : 0
+	} as const;
+}
+
+export const load: PageServerLoad = async (event) => {
+	const user = pageUser(event, 'student', 'parent');
+	return withUser(user.claims, async (tx) => {
+		const scope = await loadFamilyScope(tx, user, event.cookies);
+		const sessions = scope.active
+			? await listStudentSessions(tx, scope.active.id)
+			: { upcoming: [], past: [] };
+		return {
+			role: scope.role,
+			students: scope.students,
+			student: scope.active,
+			...sessions,
+			notice: await noticeFor(tx, event.url.searchParams)
+		};
+	});
+};
+
+const RateFormSchema = z.object({
+	sessionId: z.uuid(),
+	rating: z.coerce.number().int().min(1).max(5),
+	feedback: z.string().trim().max(4000).optional()
+});
+
+export const actions: Actions = {
+	/** Rate a completed session, once (rate_session refuses a second rating). */
+	rate: async (event) => {
+		const user = pageUser(event, 'student', 'parent');
+		const form = Object.fromEntries(await event.request.formData());
+		const sessionId = typeof form.sessionId === 'string' ? form.sessionId : '';
+		const parsed = RateFormSchema.safeParse(form);
+		if (!parsed.success) return fail(400, { sessionId, code: 'RATING_MISSING' as string });
+		const { rating, feedback } = parsed.data;
+		try {
+			const body = FeedbackSchema.parse({ rating, feedback: feedback || undefined });
+			await withUser(user.claims, (tx) => submitFeedback(tx, sessionId, body));
+		} catch (error) {
+			const failure = asServiceFailure(error);
+			return fail(failure.status, { sessionId, code: failure.code as string });
+		}
+		return { rated: sessionId };
+	}
+};

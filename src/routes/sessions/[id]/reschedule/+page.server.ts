@@ -1,0 +1,64 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { RescheduleSchema } from '$lib/domain/booking/schemas';
+import { wallSlotOf } from '$lib/domain/family/wall-time';
+import { coachTimeZone } from '$lib/server/booking/book';
+import { reschedule } from '$lib/server/booking/lifecycle';
+import { withUser } from '$lib/server/db';
+import { freeSlots } from '$lib/server/family/booking-flow';
+import { asServiceFailure } from '$lib/server/family/failures';
+import { sessionOr404, toFamilySession } from '$lib/server/family/my-sessions';
+import { ApiError } from '$lib/server/http/errors';
+import { pageUser } from '$lib/server/http/handler';
+import type { Actions, PageServerLoad } from './$types';
+
+function sessionId(params: { id: string }): string {
+	const parsed = z.uuid().safeParse(params.id);
+	if (!parsed.success) error(404, 'Not found');
+	return parsed.data;
+}
+
+/** The coach's other free slots of the same length (same price: reschedule keeps the credits). */
+export const load: PageServerLoad = async (event) => {
+	const user = pageUser(event, 'student', 'parent');
+	const id = sessionId(event.params);
+	return withUser(user.claims, async (tx) => {
+		const session = toFamilySession(await sessionOr404(tx, id));
+		const slots = session.actions.reschedule
+			? await freeSlots(tx, session.coachId, session.durationMinutes)
+			: [];
+		return { session, slots };
+	});
+};
+
+const MoveSchema = z.object({
+	slot: z.iso.datetime({ offset: true }),
+	reason: z.string().trim().max(1000).optional()
+});
+
+export const actions: Actions = {
+	default: async (event) => {
+		const user = pageUser(event, 'student', 'parent');
+		const id = sessionId(event.params);
+		const form = MoveSchema.safeParse(Object.fromEntries(await event.request.formData()));
+		if (!form.success) return fail(400, { code: 'VALIDATION_FAILED' as string });
+		try {
+			await withUser(user.claims, async (tx) => {
+				const session = await sessionOr404(tx, id);
+				const zone = await coachTimeZone(tx, session.coach.id);
+				const wall = wallSlotOf(new Date(form.data.slot), session.durationMinutes, zone);
+				if (!wall) throw new ApiError(422, 'OUTSIDE_AVAILABILITY', 'The slot crosses midnight');
+				const body = RescheduleSchema.parse({
+					scheduledDate: wall.date,
+					startTime: wall.startTime,
+					reason: form.data.reason || undefined
+				});
+				await reschedule(tx, id, body);
+			});
+		} catch (cause) {
+			const failure = asServiceFailure(cause);
+			return fail(failure.status, { code: failure.code as string });
+		}
+		redirect(303, `/sessions?moved=${id}`);
+	}
+};
