@@ -15,7 +15,7 @@ export default defineConfig({
 	retries: 0,
 	timeout: 30_000,
 	reporter: process.env.CI ? 'list' : [['list']],
-	outputDir: 'test-results',
+	outputDir: process.env.E2E_OUTPUT_DIR ?? 'test-results',
 	use: {
 		baseURL,
 		locale: 'fr-FR',
