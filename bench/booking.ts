@@ -74,7 +74,7 @@ async function integrity(sql: Sql) {
 		select
 			(select count(*)::int from public.session_bookings a
 				join public.session_bookings b on a.id < b.id
-					and (a.coach_id = b.coach_id or a.student_id = b.student_id)
+					and ((a.coach_id = b.coach_id and a.seat_key <> b.seat_key) or a.student_id = b.student_id)
 					and tstzrange(a.starts_at, a.ends_at) && tstzrange(b.starts_at, b.ends_at)
 				where a.status <> 'CANCELLED' and b.status <> 'CANCELLED') as "doubleBookings",
 			(select count(*)::int from public.credit_accounts where balance < 0) as "negativeBalances",
