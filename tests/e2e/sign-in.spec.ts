@@ -29,7 +29,7 @@ for (const role of ROLES) {
 		await signIn(page, role.email);
 		await expect(page).toHaveURL(role.home);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(role.heading);
-		await expect(page.getByRole('navigation').getByText(role.badge, { exact: true })).toBeVisible();
+		await expect(page.getByRole('banner').getByText(role.badge, { exact: true })).toBeVisible();
 		await expectAccessible(page);
 	});
 }
