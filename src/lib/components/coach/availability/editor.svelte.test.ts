@@ -1,0 +1,93 @@
+import { describe, expect, it, vi } from 'vitest';
+import { AvailabilityEditor } from './editor.svelte';
+
+const mondayEvening = {
+	isRecurring: true,
+	dayOfWeek: 1,
+	specificDate: null,
+	startTime: '17:00',
+	endTime: '20:00',
+	isAvailable: true
+};
+
+function editor() {
+	return new AvailabilityEditor({
+		timeZone: 'Europe/Paris',
+		rules: [mondayEvening],
+		sessions: [],
+		now: () => new Date('2026-11-24T12:00:00Z')
+	});
+}
+
+describe('AvailabilityEditor', () => {
+	it('starts clean, becomes dirty on an edit, and undo/redo walk the history', () => {
+		const e = editor();
+		expect(e.dirty).toBe(false);
+		const id = e.addOn('2026-11-25', 3, '14:00', '18:00');
+		expect(e.dirty).toBe(true);
+		expect(e.changed).toEqual(['w3']);
+		e.place(id, { dayOfWeek: 4, startTime: '15:00', endTime: '18:00' });
+		expect(e.changed).toEqual(['w4']);
+		e.undo();
+		expect(e.slotsOn('w3').map((s) => s.startTime)).toEqual(['14:00']);
+		e.undo();
+		expect(e.dirty).toBe(false);
+		expect(e.canUndo).toBe(false);
+		e.redo();
+		expect(e.changed).toEqual(['w3']);
+	});
+
+	it('adds specific-date slots as extra hours or unavailable blocks', () => {
+		const e = editor();
+		e.mode = 'specific';
+		e.addAvailable = false;
+		e.addOn('2026-12-24', 4, '10:00', '12:00');
+		expect(e.slots.at(-1)).toMatchObject({
+			kind: 'specific',
+			date: '2026-12-24',
+			dayOfWeek: null,
+			isAvailable: false
+		});
+	});
+
+	it('validates live and refuses to save invalid days', async () => {
+		const e = editor();
+		const id = e.addOn('2026-11-23', 1, '19:00', '21:00');
+		expect(e.problemsOf(id)).toEqual(['OVERLAPPING_SLOTS']);
+		const send = vi.fn();
+		expect(await e.save(send)).toEqual({ kind: 'invalid' });
+		expect(send).not.toHaveBeenCalled();
+	});
+
+	it('saves the changed days and keeps what succeeded when a later request fails', async () => {
+		const e = editor();
+		e.clearDays(['w1']);
+		e.setDayOff('2026-12-24');
+		const send = vi.fn().mockResolvedValueOnce(null).mockResolvedValueOnce('FORBIDDEN');
+		expect(await e.save(send)).toEqual({ kind: 'failed', code: 'FORBIDDEN', saved: 1 });
+		expect(send.mock.calls[0]?.[0]).toEqual({
+			type: 'weekly',
+			schedule: [{ dayOfWeek: 1, slots: [] }]
+		});
+		expect(e.changed).toEqual(['d2026-12-24']);
+		send.mockResolvedValue(null);
+		expect(await e.save(send)).toEqual({ kind: 'saved', days: 1 });
+		expect(e.dirty).toBe(false);
+	});
+
+	it('records no undo step for an edit that changes nothing', () => {
+		const e = editor();
+		const id = e.slots[0]!.id;
+		e.place(id, { dayOfWeek: 1, startTime: '17:00', endTime: '20:00' });
+		expect(e.canUndo).toBe(false);
+	});
+
+	it('discards unsaved changes in one undoable step', () => {
+		const e = editor();
+		e.applyDefaultPattern();
+		e.discard();
+		expect(e.dirty).toBe(false);
+		e.undo();
+		expect(e.dirty).toBe(true);
+	});
+});

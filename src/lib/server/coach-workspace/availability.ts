@@ -1,0 +1,72 @@
+/**
+ * Data of the availability workspace. Rules and sessions come from the availability and booking
+ * modules; the only SQL of our own is restoring a date to the weekly pattern, which the
+ * availability API cannot express (for a date, no slots means a day off).
+ */
+import { addDays } from '$lib/domain/availability/time';
+import type { AvailabilityRule, IsoDate } from '$lib/domain/availability/types';
+import type { BookedSession } from '$lib/components/coach/availability/checks';
+import { listCurrentRules } from '../availability/repository';
+import { listSessions } from '../booking/sessions';
+import type { Tx } from '../db';
+import { ApiError } from '../http/errors';
+
+export interface AvailabilityWorkspace {
+	coachId: string;
+	timeZone: string;
+	rules: AvailabilityRule[];
+	/** Sessions from a week ago to the end of the booking horizon. */
+	sessions: BookedSession[];
+}
+
+/** Families may book up to 90 days ahead (app_settings.booking_horizon_days). */
+const HORIZON_DAYS = 92;
+
+/** The coach's zone and today's date there. */
+export async function coachCalendar(tx: Tx, coachId: string) {
+	const [row] = await tx<{ timeZone: string; today: IsoDate }[]>`
+		select time_zone as "timeZone",
+			to_char((now() at time zone time_zone)::date, 'YYYY-MM-DD') as today
+		from public.profiles where id = ${coachId} and role = 'coach'`;
+	if (!row) throw new ApiError(404, 'NOT_FOUND', 'No such coach');
+	return row;
+}
+
+export async function loadAvailabilityWorkspace(
+	tx: Tx,
+	coachId: string
+): Promise<AvailabilityWorkspace> {
+	const { timeZone, today } = await coachCalendar(tx, coachId);
+	const [rules, sessions] = await Promise.all([
+		listCurrentRules(tx, coachId),
+		listSessions(tx, {
+			userId: coachId,
+			status: ['SCHEDULED', 'CONFIRMED', 'IN_PROGRESS', 'COMPLETED'],
+			startDate: addDays(today, -7),
+			endDate: addDays(today, HORIZON_DAYS),
+			limit: 200
+		})
+	]);
+	return {
+		coachId,
+		timeZone,
+		rules: rules.map(({ id: _id, ...rule }) => rule),
+		sessions: sessions.map((s) => ({
+			id: s.id,
+			title: s.title,
+			studentName: `${s.student.firstName} ${s.student.lastName}`.trim(),
+			status: s.status,
+			startsAt: new Date(s.startsAt).toISOString(),
+			endsAt: new Date(s.endsAt).toISOString()
+		}))
+	};
+}
+
+/** Remove a date's own rules so the weekly pattern applies again (RLS: own rules, or staff). */
+export async function restoreWeeklyOn(tx: Tx, coachId: string, date: IsoDate): Promise<number> {
+	const rows = await tx`
+		delete from public.coach_availability
+		where coach_id = ${coachId} and not is_recurring and specific_date = ${date}::date
+		returning id`;
+	return rows.length;
+}
