@@ -33,25 +33,6 @@ export async function studentHome(tx: Tx) {
 	return { balance: account?.balance ?? 0, upcoming: await listUpcomingSessions(tx) };
 }
 
-export async function coachHome(tx: Tx) {
-	const [stats] = await tx<
-		{ completed: number; averageRating: number | null; weeklyMinutes: number }[]
-	>`
-		select
-			(select count(*)::int from public.session_bookings
-				where coach_id = (select auth.uid()) and status = 'COMPLETED') as completed,
-			(select round(avg(rating)::numeric, 2)::float8 from public.session_bookings
-				where coach_id = (select auth.uid()) and rating is not null) as "averageRating",
-			(select coalesce(sum(extract(epoch from (end_time - start_time)) / 60), 0)::int
-				from public.coach_availability
-				where coach_id = (select auth.uid()) and is_recurring and is_available) as "weeklyMinutes"`;
-	const subjects = await tx<{ code: string; nameFr: string; nameEn: string }[]>`
-		select s.code, s.name_fr as "nameFr", s.name_en as "nameEn"
-		from public.coach_subjects cs join public.subjects s on s.code = cs.subject_code
-		where cs.coach_id = (select auth.uid()) order by s.sort_order`;
-	return { ...stats!, subjects, upcoming: await listUpcomingSessions(tx) };
-}
-
 export async function staffHome(tx: Tx) {
 	const [counts] = await tx<
 		{ coaches: number; families: number; today: number; upcoming: number }[]
