@@ -217,3 +217,43 @@ describe('POST /api/coaches/availability', () => {
 		);
 	});
 });
+
+describe('DELETE /api/coaches/availability', () => {
+	it("removes a date's day off so the weekly pattern applies again; another coach cannot", async () => {
+		const coach = await signedInCoach(sql);
+		const other = await signedInCoach(sql);
+		const date = parisDate(15);
+		await setAvailability(coach.token, { type: 'specific', specificDate: date, slots: [] });
+		expect(
+			(await availability(coach.token, `startDate=${date}&endDate=${date}`)).body.slots
+		).toEqual([]);
+
+		const forbidden = await call(
+			'DELETE',
+			`/api/coaches/availability?specificDate=${date}&coachId=${coach.id}`,
+			{ token: other.token }
+		);
+		expect(forbidden.status).toBe(403);
+
+		const removed = await call('DELETE', `/api/coaches/availability?specificDate=${date}`, {
+			token: coach.token
+		});
+		expect(removed.status).toBe(200);
+		expect(removed.body.rules.some((r: any) => r.specificDate === date)).toBe(false);
+		const back = await availability(coach.token, `startDate=${date}&endDate=${date}`);
+		expect(back.body.slots.length).toBeGreaterThan(0);
+	});
+
+	it('answers 400 without a date and 403 for a family', async () => {
+		const coach = await signedInCoach(sql);
+		expect((await call('DELETE', '/api/coaches/availability', { token: coach.token })).status).toBe(
+			400
+		);
+		const family = await call(
+			'DELETE',
+			`/api/coaches/availability?specificDate=${parisDate(3)}&coachId=${DEMO.coachMaths}`,
+			{ as: DEMO_EMAILS.parentMartin }
+		);
+		expect(family.status).toBe(403);
+	});
+});

@@ -130,6 +130,12 @@ function rangeDays(startDate: string, endDate: string): number | null {
 	return from === null || to === null ? null : Math.round((to - from) / MS_PER_DAY) + 1;
 }
 
+/** `DELETE /api/coaches/availability?specificDate=…[&coachId=…]`: drop one date's override. */
+export const AvailabilityOverrideQuerySchema = z.strictObject({
+	coachId: UuidSchema.optional(),
+	specificDate: IsoDateSchema
+});
+
 export const AvailabilityQuerySchema = z
 	.strictObject({
 		coachId: UuidSchema.optional(),

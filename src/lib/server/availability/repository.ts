@@ -137,3 +137,15 @@ export async function replaceSpecificRules(
 			${coachId}::uuid, ${date}::date, ${tx.json(slots)}) as count`;
 	return row?.count ?? 0;
 }
+
+/**
+ * Removes one date's specific rules, so the weekly pattern applies again that day. RLS decides
+ * who may (the coach themself or staff); returns how many rules were removed.
+ */
+export async function removeSpecificRules(tx: Tx, coachId: string, date: IsoDate): Promise<number> {
+	const rows = await tx`
+		delete from public.coach_availability
+		where coach_id = ${coachId} and not is_recurring and specific_date = ${date}::date
+		returning id`;
+	return rows.length;
+}

@@ -8,6 +8,7 @@ import { ApiError, type FieldErrors } from '../http/errors';
 import {
 	listCurrentRules,
 	loadCoachSchedule,
+	removeSpecificRules,
 	replaceSpecificRules,
 	replaceWeeklyRules,
 	type StoredRule
@@ -114,6 +115,16 @@ export async function replaceAvailability(
 	} else {
 		await replaceSpecificRules(tx, coachId, body.specificDate, body.slots);
 	}
+	return listCurrentRules(tx, coachId);
+}
+
+/** Drop one date's specific rules (the weekly pattern applies again) and return the rules. */
+export async function removeDateOverride(
+	tx: Tx,
+	coachId: string,
+	date: IsoDate
+): Promise<StoredRule[]> {
+	await removeSpecificRules(tx, coachId, date);
 	return listCurrentRules(tx, coachId);
 }
 

@@ -1,12 +1,11 @@
 /**
  * Data of the availability workspace. Rules and sessions come from the availability and booking
- * modules; the only SQL of our own is restoring a date to the weekly pattern, which the
- * availability API cannot express (for a date, no slots means a day off).
+ * modules; no SQL of its own.
  */
 import { addDays } from '$lib/domain/availability/time';
 import type { AvailabilityRule, IsoDate } from '$lib/domain/availability/types';
 import type { BookedSession } from '$lib/components/coach/availability/checks';
-import { listCurrentRules } from '../availability/repository';
+import { listCurrentRules, removeSpecificRules } from '../availability/repository';
 import { listSessions } from '../booking/sessions';
 import type { Tx } from '../db';
 import { ApiError } from '../http/errors';
@@ -62,11 +61,5 @@ export async function loadAvailabilityWorkspace(
 	};
 }
 
-/** Remove a date's own rules so the weekly pattern applies again (RLS: own rules, or staff). */
-export async function restoreWeeklyOn(tx: Tx, coachId: string, date: IsoDate): Promise<number> {
-	const rows = await tx`
-		delete from public.coach_availability
-		where coach_id = ${coachId} and not is_recurring and specific_date = ${date}::date
-		returning id`;
-	return rows.length;
-}
+/** Lets the weekly pattern apply again on `date` (the API's DELETE does the same). */
+export const restoreWeeklyOn = removeSpecificRules;

@@ -1,9 +1,14 @@
 import { json } from '@sveltejs/kit';
-import { AvailabilityBodySchema, AvailabilityQuerySchema } from '$lib/domain/booking/schemas';
+import {
+	AvailabilityBodySchema,
+	AvailabilityOverrideQuerySchema,
+	AvailabilityQuerySchema
+} from '$lib/domain/booking/schemas';
 import {
 	coachToEdit,
 	coachToRead,
 	getAvailability,
+	removeDateOverride,
 	replaceAvailability
 } from '$lib/server/availability/service';
 import { withUser } from '$lib/server/db';
@@ -26,5 +31,16 @@ export const POST = api(async (event) => {
 	const body = await readJson(event, AvailabilityBodySchema);
 	const coachId = coachToEdit(user, body.coachId);
 	const rules = await withUser(user.claims, (tx) => replaceAvailability(tx, coachId, body));
+	return json({ coachId, rules });
+});
+
+/** Remove a date's override (extra hours or day off): the weekly pattern applies again. */
+export const DELETE = api(async (event) => {
+	const user = requireUser(event, 'coach', 'assistant', 'admin');
+	const query = readQuery(event, AvailabilityOverrideQuerySchema);
+	const coachId = coachToEdit(user, query.coachId);
+	const rules = await withUser(user.claims, (tx) =>
+		removeDateOverride(tx, coachId, query.specificDate)
+	);
 	return json({ coachId, rules });
 });
