@@ -3,12 +3,10 @@
  * gestures on the FullCalendar time grid, and fixtures arranged through the public API (or, for
  * a session that is already running, the e2e server's own database).
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
-import postgres from 'postgres';
 import { addDays, dayOfWeek } from '../../src/lib/domain/availability/time';
-import { DEMO_PASSWORD } from './support';
+import { DEMO_PASSWORD, withE2eDatabase } from './support';
 
 export const COACH = {
 	maths: { email: 'coach.maths@nexus.test', id: '00000000-0000-4000-8000-000000000011' },
@@ -184,19 +182,7 @@ export async function bookMathsSession(
  * notice), so it is arranged in the e2e server's own database. Never used for the action tested.
  */
 export async function insertRunningSession(title: string): Promise<string> {
-	const dataDir = path.resolve(`.data/e2e-${process.env.E2E_PORT ?? 4173}`);
-	const port = readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[3];
-	const password = readFileSync(path.join(dataDir, 'pg-password'), 'utf8').trim();
-	const sql = postgres({
-		host: '127.0.0.1',
-		port: Number(port),
-		user: 'postgres',
-		password,
-		database: 'postgres',
-		max: 1,
-		onnotice: () => {}
-	});
-	try {
+	return withE2eDatabase(async (sql) => {
 		const [row] = await sql<{ id: string }[]>`
 			insert into public.session_bookings (
 				student_id, coach_id, parent_id, booked_by, subject_code, modality, title,
@@ -208,9 +194,7 @@ export async function insertRunningSession(title: string): Promise<string> {
 				'https://meet.jit.si/nexus-e2e-running', now() - interval '1 day')
 			returning id`;
 		return row!.id;
-	} finally {
-		await sql.end();
-	}
+	});
 }
 
 /** Full-page screenshots for a human to check, kept with the run's artefacts. */

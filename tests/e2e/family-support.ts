@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import postgres, { type Sql } from 'postgres';
-import { signIn } from './support';
+import { signIn, withE2eDatabase } from './support';
 
 /** Demo people (supabase/seed.sql). */
 export const DEMO = {
@@ -64,31 +62,6 @@ export async function slotValue(page: Page, day: number, slot = 0): Promise<stri
 /** Pick that slot on the slot step (by clicking its label, as a person would). */
 export async function chooseSlot(page: Page, value: string) {
 	await page.locator(`input[name="slot"][value="${value}"]`).check();
-}
-
-/**
- * Superuser access to the e2e server's own embedded database, for arranging a
- * fixture the UI cannot create (a session that already took place). Never
- * used for the action under test.
- */
-export async function withE2eDatabase<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
-	const dataDir = path.resolve(`.data/e2e-${process.env.E2E_PORT ?? 4173}`);
-	const port = readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[3];
-	const password = readFileSync(path.join(dataDir, 'pg-password'), 'utf8').trim();
-	const sql = postgres({
-		host: '127.0.0.1',
-		port: Number(port),
-		user: 'postgres',
-		password,
-		database: 'postgres',
-		max: 1,
-		onnotice: () => {}
-	});
-	try {
-		return await fn(sql);
-	} finally {
-		await sql.end();
-	}
 }
 
 /** A session that took place last week and has not been rated yet. */

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import postgres, { type Sql } from 'postgres';
 
 export const DEMO_PASSWORD = 'nexus-demo';
 
@@ -17,4 +20,29 @@ export async function expectAccessible(page: Page) {
 		(v) => v.impact === 'serious' || v.impact === 'critical'
 	);
 	expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+}
+
+/**
+ * Superuser access to the e2e server's own embedded database, for arranging a
+ * fixture the UI cannot create (a session that already took place). Never
+ * used for the action under test.
+ */
+export async function withE2eDatabase<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
+	const dataDir = path.resolve(`.data/e2e-${process.env.E2E_PORT ?? 4173}`);
+	const port = readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[3];
+	const password = readFileSync(path.join(dataDir, 'pg-password'), 'utf8').trim();
+	const sql = postgres({
+		host: '127.0.0.1',
+		port: Number(port),
+		user: 'postgres',
+		password,
+		database: 'postgres',
+		max: 1,
+		onnotice: () => {}
+	});
+	try {
+		return await fn(sql);
+	} finally {
+		await sql.end();
+	}
 }
