@@ -89,6 +89,7 @@ create index if not exists refresh_tokens_user_id_idx on auth.refresh_tokens (us
 revoke all on auth.users, auth.refresh_tokens from anon, authenticated;
 -- The local identity adapter works on the service path (GoTrue's own role on Supabase).
 grant select, insert, update on auth.users, auth.refresh_tokens to service_role;
+grant delete on auth.refresh_tokens to service_role;
 grant usage on sequence auth.refresh_tokens_id_seq to service_role;
 
 create or replace function auth.jwt() returns jsonb

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { appUrl, call } from '../support/api';
+import { adminSql } from '../support/db';
 import { DEMO, DEMO_EMAILS, DEMO_PASSWORD } from '../support/demo';
 
 const token = async (body: unknown) => call('POST', '/api/auth/token', { body });
@@ -50,6 +51,19 @@ describe('POST /api/auth/token', () => {
 		expect(refreshed.body.refresh_token).not.toBe(first.body.refresh_token);
 		expect(refreshed.body.user.id).toBe(DEMO.emma);
 
+		// Within the reuse interval (parallel requests of one page) the old token still works…
+		const parallel = await token({
+			grant_type: 'refresh_token',
+			refresh_token: first.body.refresh_token
+		});
+		expect(parallel.status).toBe(200);
+		expect(parallel.body.user.id).toBe(DEMO.emma);
+
+		// …but once older than that, seeing it again means it leaked.
+		const sql = adminSql(1);
+		await sql`update auth.refresh_tokens set updated_at = now() - interval '1 minute'
+			where user_id = ${DEMO.emma} and revoked`;
+		await sql.end();
 		const replay = await token({
 			grant_type: 'refresh_token',
 			refresh_token: first.body.refresh_token
@@ -100,5 +114,41 @@ describe('authentication on API routes', () => {
 		expect(body.status).toBe('ok');
 		expect(body.database).toBe('external');
 		expect(body.migrations).toBeGreaterThanOrEqual(5);
+	});
+});
+
+describe('browser sessions', () => {
+	it('sign-out ends the session at once: its refresh token no longer works', async () => {
+		const origin = appUrl();
+		const form = new URLSearchParams({
+			email: DEMO_EMAILS.emma,
+			password: DEMO_PASSWORD,
+			next: '/'
+		});
+		const login = await fetch(`${origin}/login`, {
+			method: 'POST',
+			headers: { origin, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+			body: form,
+			redirect: 'manual'
+		});
+		expect(login.status).toBe(303);
+		const cookies = login.headers.getSetCookie().map((c) => c.split(';')[0]!);
+		const refresh = cookies.find((c) => c.startsWith('nexus_refresh='))!.split('=')[1]!;
+		for (const c of login.headers.getSetCookie()) expect(c).toMatch(/HttpOnly/i);
+
+		const logout = await fetch(`${origin}/logout`, {
+			method: 'POST',
+			headers: {
+				origin,
+				accept: 'text/html',
+				cookie: cookies.join('; '),
+				'content-type': 'application/x-www-form-urlencoded'
+			},
+			body: '',
+			redirect: 'manual'
+		});
+		expect(logout.status).toBe(303);
+		const reuse = await token({ grant_type: 'refresh_token', refresh_token: refresh });
+		expect(reuse.status).toBe(401);
 	});
 });

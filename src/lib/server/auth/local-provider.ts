@@ -10,6 +10,9 @@ const BCRYPT_COST = 10;
 // Compared against when the email is unknown, so both paths cost one bcrypt.
 const DUMMY_HASH = bcrypt.hashSync('not-a-real-password', BCRYPT_COST);
 
+/** How long a just-rotated refresh token may still be used (GoTrue's default is 10 s). */
+const REUSE_INTERVAL_SECONDS = 10;
+
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 interface UserRow {
@@ -94,18 +97,24 @@ export function createLocalIdentityProvider(
 		async refresh(refreshToken) {
 			return service(async (tx) => {
 				const [row] = await tx<
-					{ id: number; user_id: string; session_id: string; revoked: boolean }[]
+					{ id: number; user_id: string; session_id: string; revoked: boolean; recent: boolean }[]
 				>`
-					select id, user_id, session_id, revoked from auth.refresh_tokens
+					select id, user_id, session_id, revoked,
+						updated_at > now() - make_interval(secs => ${REUSE_INTERVAL_SECONDS}) as recent
+					from auth.refresh_tokens
 					where token = ${hashToken(refreshToken)} for update`;
 				if (!row) return null;
-				if (row.revoked) {
-					// A rotated token came back: someone replayed it. End the whole session.
-					await tx`update auth.refresh_tokens set revoked = true, updated_at = now()
-						where session_id = ${row.session_id}`;
+				// Parallel requests of one page may all carry the same expired access token and
+				// refresh at once: as with GoTrue's reuse interval, a token rotated seconds ago still
+				// works. Later, a rotated token coming back means it leaked: end the whole session.
+				if (row.revoked && !row.recent) {
+					// Deleted, not just revoked: nothing of this session may come back.
+					await tx`delete from auth.refresh_tokens where session_id = ${row.session_id}`;
 					return null;
 				}
-				await tx`update auth.refresh_tokens set revoked = true, updated_at = now() where id = ${row.id}`;
+				// The reuse window starts at the first rotation only.
+				await tx`update auth.refresh_tokens set revoked = true, updated_at = now()
+					where id = ${row.id} and not revoked`;
 				const [user] = await tx<UserRow[]>`
 					select u.id, u.email, p.role, null as encrypted_password
 					from auth.users u join public.profiles p on p.id = u.id
@@ -116,7 +125,7 @@ export function createLocalIdentityProvider(
 
 		async signOut(refreshToken) {
 			await service(
-				(tx) => tx`update auth.refresh_tokens set revoked = true, updated_at = now()
+				(tx) => tx`delete from auth.refresh_tokens
 					where session_id = (select session_id from auth.refresh_tokens where token = ${hashToken(refreshToken)})`
 			);
 		},

