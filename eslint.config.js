@@ -43,6 +43,8 @@ export default ts.config(
 	{
 		ignores: [
 			'build/',
+			'build-*/',
+			'.svelte-kit-*/',
 			'.svelte-kit/',
 			'.data/',
 			'node_modules/',
