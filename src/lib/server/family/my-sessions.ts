@@ -3,6 +3,7 @@
  * shows and which actions it offers (the RPCs still decide for real).
  */
 import { error } from '@sveltejs/kit';
+import { z } from 'zod';
 import type { SessionStatus } from '$lib/domain/booking/lifecycle';
 import { familyActions, splitByTime, type FamilyActions } from '$lib/domain/family/session-actions';
 import { getSession, listSessions, type SessionView } from '../booking/sessions';
@@ -73,6 +74,13 @@ export async function refundedFor(tx: Tx, sessionId: string): Promise<number> {
 }
 
 /** The session for a family page, or the page's 404 (also when it is not theirs to see). */
+/** The `[id]` route parameter as a session id; anything else is a 404 like an unknown id. */
+export function sessionIdParam(params: { id: string }): string {
+	const parsed = z.uuid().safeParse(params.id);
+	if (!parsed.success) error(404, 'Not found');
+	return parsed.data;
+}
+
 export async function sessionOr404(tx: Tx, id: string): Promise<SessionView> {
 	const session = await getSession(tx, id);
 	if (!session) error(404, 'Not found');

@@ -1,24 +1,16 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { changeStatus, refundPreview } from '$lib/server/booking/lifecycle';
 import { withUser } from '$lib/server/db';
 import { asServiceFailure } from '$lib/server/family/failures';
-import { sessionOr404, toFamilySession } from '$lib/server/family/my-sessions';
+import { sessionIdParam, sessionOr404, toFamilySession } from '$lib/server/family/my-sessions';
 import { pageUser } from '$lib/server/http/handler';
 import type { Actions, PageServerLoad } from './$types';
-
-const IdSchema = z.uuid();
-
-function sessionId(params: { id: string }): string {
-	const parsed = IdSchema.safeParse(params.id);
-	if (!parsed.success) error(404, 'Not found');
-	return parsed.data;
-}
 
 /** Before confirming, the family sees exactly what the refund policy gives back now. */
 export const load: PageServerLoad = async (event) => {
 	const user = pageUser(event, 'student', 'parent');
-	const id = sessionId(event.params);
+	const id = sessionIdParam(event.params);
 	return withUser(user.claims, async (tx) => {
 		const session = await sessionOr404(tx, id);
 		return { session: toFamilySession(session), refund: await refundPreview(tx, id) };
@@ -30,7 +22,7 @@ const CancelSchema = z.object({ reason: z.string().trim().max(1000).optional() }
 export const actions: Actions = {
 	default: async (event) => {
 		const user = pageUser(event, 'student', 'parent');
-		const id = sessionId(event.params);
+		const id = sessionIdParam(event.params);
 		const form = CancelSchema.safeParse(Object.fromEntries(await event.request.formData()));
 		if (!form.success) return fail(400, { code: 'VALIDATION_FAILED' as string });
 		try {

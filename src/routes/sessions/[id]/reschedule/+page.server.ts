@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { RescheduleSchema } from '$lib/domain/booking/schemas';
 import { wallSlotOf } from '$lib/domain/family/wall-time';
@@ -7,21 +7,15 @@ import { reschedule } from '$lib/server/booking/lifecycle';
 import { withUser } from '$lib/server/db';
 import { freeSlots } from '$lib/server/family/booking-flow';
 import { asServiceFailure } from '$lib/server/family/failures';
-import { sessionOr404, toFamilySession } from '$lib/server/family/my-sessions';
+import { sessionIdParam, sessionOr404, toFamilySession } from '$lib/server/family/my-sessions';
 import { ApiError } from '$lib/server/http/errors';
 import { pageUser } from '$lib/server/http/handler';
 import type { Actions, PageServerLoad } from './$types';
 
-function sessionId(params: { id: string }): string {
-	const parsed = z.uuid().safeParse(params.id);
-	if (!parsed.success) error(404, 'Not found');
-	return parsed.data;
-}
-
 /** The coach's other free slots of the same length (same price: reschedule keeps the credits). */
 export const load: PageServerLoad = async (event) => {
 	const user = pageUser(event, 'student', 'parent');
-	const id = sessionId(event.params);
+	const id = sessionIdParam(event.params);
 	return withUser(user.claims, async (tx) => {
 		const session = toFamilySession(await sessionOr404(tx, id));
 		const slots = session.actions.reschedule
@@ -39,7 +33,7 @@ const MoveSchema = z.object({
 export const actions: Actions = {
 	default: async (event) => {
 		const user = pageUser(event, 'student', 'parent');
-		const id = sessionId(event.params);
+		const id = sessionIdParam(event.params);
 		const form = MoveSchema.safeParse(Object.fromEntries(await event.request.formData()));
 		if (!form.success) return fail(400, { code: 'VALIDATION_FAILED' as string });
 		try {
