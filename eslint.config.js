@@ -48,7 +48,7 @@ export default ts.config(
 			'.svelte-kit/',
 			'.data/',
 			'node_modules/',
-			'src/lib/database.types.ts',
+			'src/lib/core/database.types.ts',
 			'test-results/'
 		]
 	}

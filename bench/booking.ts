@@ -5,7 +5,7 @@
  * pool, same duration.
  */
 import postgres, { type Sql } from 'postgres';
-import { bookSession } from '../src/lib/server/booking/book';
+import { bookSession } from '../src/lib/features/booking/book.server';
 import { runAsUser } from '../src/lib/server/db/as-user';
 import { mapDatabaseError } from '../src/lib/server/http/db-errors';
 import { ApiError } from '../src/lib/server/http/errors';

@@ -5,8 +5,8 @@
  */
 import autocannon, { type AutocannonOptions } from 'autocannon';
 import type { Sql } from 'postgres';
-import { addDays } from '../src/lib/domain/availability/time';
-import { dateInZone } from '../src/lib/domain/booking/wall-clock';
+import { addDays } from '../src/lib/core/time/wall-clock';
+import { dateInZone } from '../src/lib/core/time/instants';
 import { BENCH_PASSWORD, createCoaches, createFamilies, utcDate, wallTime } from './fixtures';
 import { p50p95, round } from './stats';
 

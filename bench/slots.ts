@@ -2,9 +2,9 @@
  * The pure slot engine on a realistic coach: six weekly rules, a day off, an extra evening and
  * three sessions a week, over eight weeks that cross the spring daylight-saving change.
  */
-import { computeSlots } from '../src/lib/domain/availability/slots';
-import { addDays } from '../src/lib/domain/availability/time';
-import type { AvailabilityRule, BusyInterval } from '../src/lib/domain/availability/types';
+import { computeSlots } from '../src/lib/features/availability/slots';
+import { addDays } from '../src/lib/core/time/wall-clock';
+import type { AvailabilityRule, BusyInterval } from '../src/lib/features/availability/types';
 import { p50p95, round } from './stats';
 
 const START = '2027-03-01';

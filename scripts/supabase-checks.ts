@@ -1,7 +1,7 @@
 // Supabase's own checks, without Docker, on a freshly migrated embedded
 // PostgreSQL:
 //   1. `supabase gen types typescript` must equal the committed
-//      src/lib/database.types.ts (run with --write-types to update it);
+//      src/lib/core/database.types.ts (run with --write-types to update it);
 //   2. `supabase db advisors --fail-on warn` (Supabase's security and
 //      performance linter) must pass.
 import { execFileSync } from 'node:child_process';
@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startTestDatabase } from '../tests/support/test-database';
 
-const TYPES_FILE = path.resolve('src/lib/database.types.ts');
+const TYPES_FILE = path.resolve('src/lib/core/database.types.ts');
 const write = process.argv.includes('--write-types');
 const supabase = (args: string[]) =>
 	execFileSync('npx', ['--no-install', 'supabase', ...args], {
@@ -40,7 +40,7 @@ try {
 	} else if (readFileSync(TYPES_FILE, 'utf8') !== types) {
 		failed = true;
 		console.error(
-			'✗ src/lib/database.types.ts is out of date with the migrations: run `npm run types:generate` and commit it.'
+			'✗ src/lib/core/database.types.ts is out of date with the migrations: run `npm run types:generate` and commit it.'
 		);
 	} else {
 		console.log('✓ generated Database types match the migrations');

@@ -1,6 +1,6 @@
-import { HOME_BY_ROLE } from '$lib/domain/people/roles';
+import { HOME_BY_ROLE } from '$lib/core/roles';
 import { withUser } from '$lib/server/db';
-import { getMyProfile } from '$lib/server/people/profiles';
+import { getMyProfile } from '$lib/features/people/profiles.server';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals }) => {

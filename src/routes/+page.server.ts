@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { HOME_BY_ROLE } from '$lib/domain/people/roles';
+import { HOME_BY_ROLE } from '$lib/core/roles';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { addDays } from '../../src/lib/domain/availability/time';
+import { addDays } from '../../src/lib/core/time/wall-clock';
 import {
 	bookMathsSession,
 	calendarReady,

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
-import { addDays, dayOfWeek } from '../../src/lib/domain/availability/time';
+import { addDays, dayOfWeek } from '../../src/lib/core/time/wall-clock';
 import { DEMO_PASSWORD, withE2eDatabase } from './support';
 
 export const COACH = {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import postgres, { type Sql } from 'postgres';
 import { inject } from 'vitest';
-import type { UserRole } from '../../src/lib/domain/people/roles';
+import type { UserRole } from '../../src/lib/core/roles';
 import { runAsUser, type Tx } from '../../src/lib/server/db/as-user';
 
 /**

@@ -1,6 +1,6 @@
 import type { Sql } from 'postgres';
-import { addDays } from '../../src/lib/domain/availability/time';
-import { dateInZone } from '../../src/lib/domain/booking/wall-clock';
+import { addDays } from '../../src/lib/core/time/wall-clock';
+import { dateInZone } from '../../src/lib/core/time/instants';
 import { appUrl, call, tokenFor, type ApiResult } from './api';
 import { makeCoach, makeFamily, type WeeklySlot } from './db';
 

@@ -1,5 +1,5 @@
 import { withUser } from '$lib/server/db';
-import { staffHome } from '$lib/server/dashboard/home';
+import { staffHome } from '$lib/features/board/homes.server';
 import { pageUser } from '$lib/server/http/handler';
 import type { PageServerLoad } from './$types';
 

@@ -1,13 +1,13 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { sessionPrice } from '$lib/domain/booking/pricing';
-import { nearestSlots } from '$lib/domain/family/slots';
-import { currentStep, DetailsSchema, parseWizardParams } from '$lib/domain/family/wizard';
+import { sessionPrice } from '$lib/features/booking/pricing';
+import { nearestSlots } from '$lib/features/availability/offered-slots';
+import { currentStep, DetailsSchema, parseWizardParams } from '$lib/features/booking/wizard';
 import { withUser } from '$lib/server/db';
-import { rememberActiveChild } from '$lib/server/family/active-child';
-import { findSlot, loadWizard, SLOT_WEEKS } from '$lib/server/family/booking-flow';
-import { asServiceFailure } from '$lib/server/family/failures';
-import { bookFromWizard } from '$lib/server/family/submit-booking';
+import { rememberActiveChild } from '$lib/features/people/active-child.server';
+import { findSlot, loadWizard, SLOT_WEEKS } from '$lib/features/booking/wizard.server';
+import { asServiceFailure } from '$lib/server/http/service-failure';
+import { bookFromWizard } from '$lib/features/booking/submit.server';
 import { pageUser } from '$lib/server/http/handler';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,5 +1,5 @@
-import { loadAnalytics } from '$lib/server/coach-workspace/analytics';
-import { loadSchedule } from '$lib/server/coach-workspace/schedule';
+import { loadAnalytics } from '$lib/features/analytics/coach-analytics.server';
+import { loadSchedule } from '$lib/features/sessions/coach-schedule.server';
 import { withUser } from '$lib/server/db';
 import { pageUser } from '$lib/server/http/handler';
 import type { PageServerLoad } from './$types';

@@ -1,6 +1,6 @@
 import { withUser } from '$lib/server/db';
-import { loadFamilyScope } from '$lib/server/family/active-child';
-import { studentLedger } from '$lib/server/family/ledger';
+import { loadFamilyScope } from '$lib/features/people/active-child.server';
+import { studentLedger } from '$lib/features/credits/ledger.server';
 import { pageUser } from '$lib/server/http/handler';
 import type { PageServerLoad } from './$types';
 

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { ChildAccountSchema, SafeRedirectSchema } from '$lib/domain/people/schemas';
+import { ChildAccountSchema, SafeRedirectSchema } from '$lib/features/people/schemas';
 import { AuthError, identity } from '$lib/server/auth';
 import { withUser } from '$lib/server/db';
 import {
@@ -8,10 +8,10 @@ import {
 	loadFamilyScope,
 	pickActive,
 	rememberActiveChild
-} from '$lib/server/family/active-child';
+} from '$lib/features/people/active-child.server';
 import { fieldErrors, type FieldErrors } from '$lib/server/http/errors';
 import { pageUser } from '$lib/server/http/handler';
-import { listMyChildren } from '$lib/server/people/profiles';
+import { listMyChildren } from '$lib/features/people/profiles.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { SafeRedirectSchema } from '$lib/domain/people/schemas';
+import { SafeRedirectSchema } from '$lib/features/people/schemas';
 import { isLocale, LOCALE_COOKIE } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,10 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { HOME_BY_ROLE } from '$lib/domain/people/roles';
-import { SafeRedirectSchema, SignInSchema } from '$lib/domain/people/schemas';
+import { HOME_BY_ROLE } from '$lib/core/roles';
+import { SafeRedirectSchema, SignInSchema } from '$lib/features/people/schemas';
 import { AuthError, identity } from '$lib/server/auth';
 import { setSessionCookies } from '$lib/server/auth/cookies';
 import { database, withService } from '$lib/server/db';
-import { listDemoAccounts } from '$lib/server/people/demo-accounts';
+import { listDemoAccounts } from '$lib/features/people/demo-accounts.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

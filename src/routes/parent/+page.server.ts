@@ -1,7 +1,7 @@
 import { withUser } from '$lib/server/db';
-import { listUpcomingSessions } from '$lib/server/dashboard/home';
+import { listUpcomingSessions } from '$lib/features/board/homes.server';
 import { pageUser } from '$lib/server/http/handler';
-import { listMyChildren } from '$lib/server/people/profiles';
+import { listMyChildren } from '$lib/features/people/profiles.server';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

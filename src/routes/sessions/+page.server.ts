@@ -1,12 +1,12 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { FeedbackSchema } from '$lib/domain/booking/schemas';
-import { submitFeedback } from '$lib/server/booking/lifecycle';
-import { getSession } from '$lib/server/booking/sessions';
+import { FeedbackSchema } from '$lib/features/booking/schemas';
+import { submitFeedback } from '$lib/features/sessions/lifecycle.server';
+import { getSession } from '$lib/features/sessions/read-model.server';
 import { withUser, type Tx } from '$lib/server/db';
-import { loadFamilyScope } from '$lib/server/family/active-child';
-import { asServiceFailure } from '$lib/server/family/failures';
-import { listStudentSessions, refundedFor } from '$lib/server/family/my-sessions';
+import { loadFamilyScope } from '$lib/features/people/active-child.server';
+import { asServiceFailure } from '$lib/server/http/service-failure';
+import { listStudentSessions, refundedFor } from '$lib/features/sessions/family-sessions.server';
 import { pageUser } from '$lib/server/http/handler';
 import type { Actions, PageServerLoad } from './$types';
 

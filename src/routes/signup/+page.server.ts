@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { ParentSignUpSchema } from '$lib/domain/people/schemas';
+import { ParentSignUpSchema } from '$lib/features/people/schemas';
 import { AuthError, identity } from '$lib/server/auth';
 import { setSessionCookies } from '$lib/server/auth/cookies';
 import { fieldErrors, type FieldErrors } from '$lib/server/http/errors';

@@ -1,5 +1,5 @@
 import { withUser } from '$lib/server/db';
-import { studentHome } from '$lib/server/dashboard/home';
+import { studentHome } from '$lib/features/board/homes.server';
 import { pageUser } from '$lib/server/http/handler';
 import type { PageServerLoad } from './$types';
 

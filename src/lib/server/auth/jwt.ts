@@ -1,5 +1,5 @@
 import { jwtVerify, SignJWT } from 'jose';
-import { USER_ROLES, type UserRole } from '$lib/domain/people/roles';
+import { USER_ROLES, type UserRole } from '$lib/core/roles';
 import type { AppUser } from './types';
 
 export const ACCESS_TOKEN_TTL_SECONDS = 60 * 60;

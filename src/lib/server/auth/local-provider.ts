@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import bcrypt from 'bcryptjs';
 import type { Sql } from 'postgres';
-import type { UserRole } from '$lib/domain/people/roles';
+import type { UserRole } from '$lib/core/roles';
 import { runAsService, type Tx } from '../db/as-user';
 import { ACCESS_TOKEN_TTL_SECONDS, createTokenSigner } from './jwt';
 import { AuthError, type AppUser, type IdentityProvider, type IssuedSession } from './types';

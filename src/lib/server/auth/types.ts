@@ -1,4 +1,4 @@
-import type { UserRole } from '$lib/domain/people/roles';
+import type { UserRole } from '$lib/core/roles';
 import type { JwtClaims } from '../db/as-user';
 
 /** The signed-in caller, resolved once per request in hooks.server.ts. */

@@ -5,7 +5,7 @@ import {
 	type RequestHandler
 } from '@sveltejs/kit';
 import { z } from 'zod';
-import type { UserRole } from '$lib/domain/people/roles';
+import type { UserRole } from '$lib/core/roles';
 import type { AppUser } from '../auth/types';
 import { mapDatabaseError } from './db-errors';
 import { ApiError, errorResponse, validationError } from './errors';

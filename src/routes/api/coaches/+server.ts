@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
-import { CoachDirectoryQuerySchema } from '$lib/domain/booking/schemas';
-import { listCoachesForSubject } from '$lib/server/coaches/directory';
+import { CoachDirectoryQuerySchema } from '$lib/features/booking/schemas';
+import { listCoachesForSubject } from '$lib/features/coaches/directory.server';
 import { withUser } from '$lib/server/db';
 import { api, readQuery, requireUser } from '$lib/server/http/handler';
 

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
-import { CreditsQuerySchema } from '$lib/domain/booking/schemas';
-import { creditsOverview } from '$lib/server/booking/credits';
+import { CreditsQuerySchema } from '$lib/features/booking/schemas';
+import { creditsOverview } from '$lib/features/credits/credits.server';
 import { withUser } from '$lib/server/db';
 import { api, readQuery, requireUser } from '$lib/server/http/handler';
 

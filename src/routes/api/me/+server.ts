@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { withUser } from '$lib/server/db';
 import { api, requireUser } from '$lib/server/http/handler';
-import { getMyProfile } from '$lib/server/people/profiles';
+import { getMyProfile } from '$lib/features/people/profiles.server';
 
 export const GET = api(async (event) => {
 	const user = requireUser(event);

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
-import { SessionListQuerySchema } from '$lib/domain/booking/schemas';
-import { listSessions } from '$lib/server/booking/sessions';
+import { SessionListQuerySchema } from '$lib/features/booking/schemas';
+import { listSessions } from '$lib/features/sessions/read-model.server';
 import { withUser } from '$lib/server/db';
 import { api, readQuery, requireUser } from '$lib/server/http/handler';
 

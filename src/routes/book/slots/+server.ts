@@ -1,8 +1,8 @@
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
-import { DurationSchema, UuidSchema } from '$lib/domain/family/wizard';
+import { DurationSchema, UuidSchema } from '$lib/features/booking/wizard';
 import { withUser } from '$lib/server/db';
-import { freeSlots } from '$lib/server/family/booking-flow';
+import { freeSlots } from '$lib/features/booking/wizard.server';
 import { api, readQuery, requireUser } from '$lib/server/http/handler';
 
 const QuerySchema = z.object({ coach: UuidSchema, duration: DurationSchema });

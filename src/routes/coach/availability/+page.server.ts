@@ -1,10 +1,10 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { IsoDateSchema } from '$lib/domain/booking/schemas';
+import { IsoDateSchema } from '$lib/features/booking/schemas';
 import {
 	loadAvailabilityWorkspace,
 	restoreWeeklyOn
-} from '$lib/server/coach-workspace/availability';
+} from '$lib/features/availability/coach-calendar.server';
 import { withUser } from '$lib/server/db';
 import { mapDatabaseError } from '$lib/server/http/db-errors';
 import { pageUser } from '$lib/server/http/handler';

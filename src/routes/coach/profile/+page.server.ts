@@ -5,7 +5,7 @@ import {
 	ContactPreferencesSchema,
 	getCoachProfile,
 	updateContactPreferences
-} from '$lib/server/coach-workspace/profile';
+} from '$lib/features/coaches/profile.server';
 import { withUser } from '$lib/server/db';
 import { fieldErrors } from '$lib/server/http/errors';
 import { pageUser } from '$lib/server/http/handler';

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
-import { SignInSchema } from '$lib/domain/people/schemas';
+import { SignInSchema } from '$lib/features/people/schemas';
 import { AuthError, identity, type IssuedSession } from '$lib/server/auth';
 import { ApiError } from '$lib/server/http/errors';
 import { api, readJson } from '$lib/server/http/handler';

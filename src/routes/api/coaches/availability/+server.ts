@@ -3,14 +3,14 @@ import {
 	AvailabilityBodySchema,
 	AvailabilityOverrideQuerySchema,
 	AvailabilityQuerySchema
-} from '$lib/domain/booking/schemas';
+} from '$lib/features/booking/schemas';
 import {
 	coachToEdit,
 	coachToRead,
 	getAvailability,
 	removeDateOverride,
 	replaceAvailability
-} from '$lib/server/availability/service';
+} from '$lib/features/availability/service.server';
 import { withUser } from '$lib/server/db';
 import { api, readJson, readQuery, requireUser } from '$lib/server/http/handler';
 

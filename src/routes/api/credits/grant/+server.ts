@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
-import { GrantCreditsSchema } from '$lib/domain/booking/schemas';
-import { grantCredits } from '$lib/server/booking/credits';
+import { GrantCreditsSchema } from '$lib/features/booking/schemas';
+import { grantCredits } from '$lib/features/credits/credits.server';
 import { withUser } from '$lib/server/db';
 import { api, readJson, requireUser } from '$lib/server/http/handler';
 

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
-import { BookSessionSchema, IdempotencyKeySchema } from '$lib/domain/booking/schemas';
-import { bookSession } from '$lib/server/booking/book';
+import { BookSessionSchema, IdempotencyKeySchema } from '$lib/features/booking/schemas';
+import { bookSession } from '$lib/features/booking/book.server';
 import { withUser } from '$lib/server/db';
 import { ApiError } from '$lib/server/http/errors';
 import { api, readJson, requireUser } from '$lib/server/http/handler';

@@ -1,9 +1,13 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { changeStatus, refundPreview } from '$lib/server/booking/lifecycle';
+import { changeStatus, refundPreview } from '$lib/features/sessions/lifecycle.server';
 import { withUser } from '$lib/server/db';
-import { asServiceFailure } from '$lib/server/family/failures';
-import { sessionIdParam, sessionOr404, toFamilySession } from '$lib/server/family/my-sessions';
+import { asServiceFailure } from '$lib/server/http/service-failure';
+import {
+	sessionIdParam,
+	sessionOr404,
+	toFamilySession
+} from '$lib/features/sessions/family-sessions.server';
 import { pageUser } from '$lib/server/http/handler';
 import type { Actions, PageServerLoad } from './$types';
 

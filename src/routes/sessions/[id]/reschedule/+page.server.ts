@@ -1,13 +1,17 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { RescheduleSchema } from '$lib/domain/booking/schemas';
-import { wallSlotOf } from '$lib/domain/family/wall-time';
-import { coachTimeZone } from '$lib/server/booking/book';
-import { reschedule } from '$lib/server/booking/lifecycle';
+import { RescheduleSchema } from '$lib/features/booking/schemas';
+import { wallSlotOf } from '$lib/core/time/wall-slot';
+import { coachTimeZone } from '$lib/features/booking/book.server';
+import { reschedule } from '$lib/features/sessions/lifecycle.server';
 import { withUser } from '$lib/server/db';
-import { freeSlots } from '$lib/server/family/booking-flow';
-import { asServiceFailure } from '$lib/server/family/failures';
-import { sessionIdParam, sessionOr404, toFamilySession } from '$lib/server/family/my-sessions';
+import { freeSlots } from '$lib/features/booking/wizard.server';
+import { asServiceFailure } from '$lib/server/http/service-failure';
+import {
+	sessionIdParam,
+	sessionOr404,
+	toFamilySession
+} from '$lib/features/sessions/family-sessions.server';
 import { ApiError } from '$lib/server/http/errors';
 import { pageUser } from '$lib/server/http/handler';
 import type { Actions, PageServerLoad } from './$types';

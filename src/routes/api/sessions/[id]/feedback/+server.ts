@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
-import { FeedbackSchema, SessionIdSchema } from '$lib/domain/booking/schemas';
-import { submitFeedback } from '$lib/server/booking/lifecycle';
+import { FeedbackSchema, SessionIdSchema } from '$lib/features/booking/schemas';
+import { submitFeedback } from '$lib/features/sessions/lifecycle.server';
 import { withUser } from '$lib/server/db';
 import { api, readJson, requireUser } from '$lib/server/http/handler';
 

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
-import { SessionIdSchema } from '$lib/domain/booking/schemas';
-import { refundPreview } from '$lib/server/booking/lifecycle';
+import { SessionIdSchema } from '$lib/features/booking/schemas';
+import { refundPreview } from '$lib/features/sessions/lifecycle.server';
 import { withUser } from '$lib/server/db';
 import { api, requireUser } from '$lib/server/http/handler';
 

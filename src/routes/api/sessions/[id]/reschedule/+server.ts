@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
-import { RescheduleSchema, SessionIdSchema } from '$lib/domain/booking/schemas';
-import { reschedule } from '$lib/server/booking/lifecycle';
+import { RescheduleSchema, SessionIdSchema } from '$lib/features/booking/schemas';
+import { reschedule } from '$lib/features/sessions/lifecycle.server';
 import { withUser } from '$lib/server/db';
 import { api, readJson, requireUser } from '$lib/server/http/handler';
 

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
-import { SessionIdSchema, StatusChangeSchema } from '$lib/domain/booking/schemas';
-import { changeStatus } from '$lib/server/booking/lifecycle';
+import { SessionIdSchema, StatusChangeSchema } from '$lib/features/booking/schemas';
+import { changeStatus } from '$lib/features/sessions/lifecycle.server';
 import { withUser } from '$lib/server/db';
 import { api, readJson, requireUser } from '$lib/server/http/handler';
 

@@ -1,0 +1,36 @@
+/** Day names and dates for headings, formatted without any time-zone arithmetic. */
+import type { IsoDate } from '../types';
+
+const tag = (locale: string) => (locale === 'fr' ? 'fr-FR' : 'en-GB');
+// 22 November 2026 is a Sunday: day k of that week has dayOfWeek k.
+const SUNDAY_MS = Date.UTC(2026, 10, 22);
+
+export function weekdayName(dayOfWeek: number, locale: string): string {
+	const name = new Intl.DateTimeFormat(tag(locale), { weekday: 'long', timeZone: 'UTC' }).format(
+		SUNDAY_MS + dayOfWeek * 86_400_000
+	);
+	return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+export function dateLabel(date: IsoDate, locale: string, withYear = false): string {
+	const label = new Intl.DateTimeFormat(tag(locale), {
+		weekday: 'long',
+		day: 'numeric',
+		month: 'long',
+		...(withYear ? { year: 'numeric' } : {}),
+		timeZone: 'UTC'
+	}).format(new Date(`${date}T00:00:00Z`));
+	return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
+/** '23 novembre 2026': the Monday a week starts on, without its weekday. */
+export function weekLabel(monday: IsoDate, locale: string): string {
+	return new Intl.DateTimeFormat(tag(locale), {
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+		timeZone: 'UTC'
+	}).format(new Date(`${monday}T00:00:00Z`));
+}
+
+export const rangeLabel = (startTime: string, endTime: string) => `${startTime}–${endTime}`;

@@ -1,0 +1,53 @@
+import type { Cookies } from '@sveltejs/kit';
+import { sessionPrice } from './pricing';
+import { BookSessionSchema } from './schemas';
+import { wallSlotOf } from '$lib/core/time/wall-slot';
+import { DetailsSchema, type WizardParams } from './wizard';
+import type { AppUser } from '$lib/server/auth/types';
+import { bookSession, coachTimeZone } from './book.server';
+import type { Tx } from '$lib/server/db';
+import { ApiError } from '$lib/server/http/errors';
+import { loadFamilyScope } from '$lib/features/people/active-child.server';
+
+const invalid = () => new ApiError(400, 'VALIDATION_FAILED', 'The booking is incomplete');
+
+/**
+ * Book what the wizard's URL describes, in the caller's transaction; returns
+ * the session and the student it is for. There is deliberately no "is it still free?" pre-check: a
+ * replayed submit must reach the RPC to be recognised by its idempotency key,
+ * and only the RPC (and its exclusion constraints) can decide a race.
+ */
+export async function bookFromWizard(
+	tx: Tx,
+	user: AppUser,
+	cookies: Pick<Cookies, 'get'>,
+	state: WizardParams,
+	idempotencyKey: string
+): Promise<{ sessionId: string; studentId: string }> {
+	const scope = await loadFamilyScope(tx, user, cookies, state.student);
+	const details = DetailsSchema.safeParse({ ...state, student: scope.active?.id });
+	const { coach: coachId, subject, slot, duration } = state;
+	if (!details.success || !coachId || !subject || !slot) throw invalid();
+	// A parent books exactly the child the confirm step showed, never a fallback.
+	if (user.role === 'parent' && details.data.student !== state.student) throw invalid();
+
+	const wall = wallSlotOf(new Date(slot), duration, await coachTimeZone(tx, coachId));
+	if (!wall) throw new ApiError(422, 'OUTSIDE_AVAILABILITY', 'The slot crosses midnight');
+	const body = BookSessionSchema.parse({
+		coachId,
+		studentId: details.data.student,
+		subject,
+		scheduledDate: wall.date,
+		startTime: wall.startTime,
+		endTime: wall.endTime,
+		duration,
+		title: details.data.title,
+		description: details.data.description,
+		type: details.data.type,
+		modality: details.data.modality,
+		creditsToUse: sessionPrice(details.data.type, duration),
+		idempotencyKey
+	});
+	const result = await bookSession(tx, body);
+	return { sessionId: result.session.id, studentId: body.studentId };
+}

@@ -1,0 +1,105 @@
+/**
+ * What the family booking pages read, composed from the booking core's
+ * services, all as the signed-in user: coaches' busy times and ratings come
+ * from SECURITY DEFINER functions that return only bare time ranges and
+ * aggregates (public.coach_busy_intervals, public.coach_rating_summaries).
+ */
+import type { Cookies } from '@sveltejs/kit';
+import { addDays } from '$lib/core/time/wall-clock';
+import { dateInZone } from '$lib/core/time/instants';
+import type { OfferedSlot } from '$lib/features/availability/offered-slots';
+import type { WizardParams } from './wizard';
+import { getAvailability } from '$lib/features/availability/service.server';
+import { listCoachesForSubject, type CoachCard } from '$lib/features/coaches/directory.server';
+import type { AppUser } from '$lib/server/auth/types';
+import type { Tx } from '$lib/server/db';
+import { loadFamilyScope } from '$lib/features/people/active-child.server';
+
+/** How far ahead the wizard offers slots. */
+export const SLOT_WEEKS = 3;
+
+export interface SubjectOption {
+	code: string;
+	nameFr: string;
+	nameEn: string;
+}
+
+export function listSubjects(tx: Tx): Promise<SubjectOption[]> {
+	return tx<SubjectOption[]>`
+		select code, name_fr as "nameFr", name_en as "nameEn"
+		from public.subjects order by sort_order, code`;
+}
+
+/** The parents a student can turn to (for "who to contact" when credits run out). */
+export async function listMyParentNames(tx: Tx): Promise<string[]> {
+	const rows = await tx<{ name: string }[]>`
+		select p.first_name || ' ' || p.last_name as name
+		from public.parent_students ps join public.profiles p on p.id = ps.parent_id
+		where ps.student_id = (select auth.uid())
+		order by p.first_name`;
+	return rows.map((r) => r.name);
+}
+
+/** Coaches qualified for `subject`, with rating and next free hour. */
+export function coachesFor(tx: Tx, subject: string, now = new Date()): Promise<CoachCard[]> {
+	return listCoachesForSubject(tx, subject, now);
+}
+
+/**
+ * A coach's free slots of `durationMinutes` from today for SLOT_WEEKS weeks
+ * (days in the coach's zone), instants as ISO strings for the browser.
+ */
+export async function freeSlots(
+	tx: Tx,
+	coachId: string,
+	durationMinutes: number,
+	now = new Date()
+): Promise<OfferedSlot[]> {
+	const [coach] = await tx<{ timeZone: string }[]>`
+		select time_zone as "timeZone" from public.profiles where id = ${coachId} and role = 'coach'`;
+	if (!coach) return [];
+	const startDate = dateInZone(now, coach.timeZone);
+	const endDate = addDays(startDate, SLOT_WEEKS * 7 - 1);
+	const view = await getAvailability(tx, { coachId, startDate, endDate, durationMinutes }, now);
+	return view.slots.map((s) => ({
+		date: s.date,
+		startTime: s.startTime,
+		endTime: s.endTime,
+		startsAt: s.startsAt.toISOString(),
+		endsAt: s.endsAt.toISOString()
+	}));
+}
+
+/** The free slot starting at `startsAt` (any ISO spelling of the same instant), if any. */
+export function findSlot(slots: readonly OfferedSlot[], startsAt: string | undefined) {
+	if (!startsAt) return undefined;
+	const at = Date.parse(startsAt);
+	return slots.find((s) => Date.parse(s.startsAt) === at);
+}
+
+/**
+ * Everything the wizard's steps read, in one transaction: who is booked for,
+ * the subjects, the qualified coaches (only once a subject is chosen) and the
+ * chosen coach's free slots (only once a coach is chosen). Unknown or
+ * unqualified answers simply come back as null.
+ */
+export async function loadWizard(
+	tx: Tx,
+	user: AppUser,
+	cookies: Pick<Cookies, 'get'>,
+	state: WizardParams
+) {
+	const subjects = await listSubjects(tx);
+	const subject = subjects.find((s) => s.code === state.subject) ?? null;
+	const coaches = subject ? await coachesFor(tx, subject.code) : [];
+	const coach = coaches.find((c) => c.id === state.coach) ?? null;
+	return {
+		scope: await loadFamilyScope(tx, user, cookies, state.student),
+		parents: user.role === 'student' ? await listMyParentNames(tx) : [],
+		subjects,
+		subject,
+		coaches,
+		coach,
+		slots: coach ? await freeSlots(tx, coach.id, state.duration) : []
+	};
+}

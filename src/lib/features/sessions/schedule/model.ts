@@ -1,0 +1,89 @@
+/**
+ * A coach's session as the schedule shows it, and which lifecycle actions to offer. The rulebook
+ * is `public.transition_session` (SQL): the hints here only avoid offering what it would refuse.
+ */
+import { nextStatuses, type SessionStatus } from '../lifecycle';
+
+export interface ScheduleSession {
+	id: string;
+	title: string;
+	subject: { code: string; nameFr: string; nameEn: string };
+	modality: 'ONLINE' | 'IN_PERSON';
+	status: SessionStatus;
+	startsAt: string;
+	endsAt: string;
+	studentName: string;
+	meetingUrl: string | null;
+	location: string | null;
+	coachNotes: string | null;
+	cancellationReason: string | null;
+}
+
+/** The fields of the API's session (JSON or driver row) that the schedule uses. */
+export interface SessionLike {
+	id: string;
+	title: string;
+	subject: { code: string; nameFr: string; nameEn: string };
+	modality: 'ONLINE' | 'IN_PERSON';
+	status: SessionStatus;
+	startsAt: Date | string;
+	endsAt: Date | string;
+	student: { firstName: string; lastName: string };
+	meetingUrl: string | null;
+	location: string | null;
+	coachNotes: string | null;
+	cancellationReason: string | null;
+}
+
+const iso = (value: Date | string) => new Date(value).toISOString();
+
+export function toScheduleSession(s: SessionLike): ScheduleSession {
+	return {
+		id: s.id,
+		title: s.title,
+		subject: s.subject,
+		modality: s.modality,
+		status: s.status,
+		startsAt: iso(s.startsAt),
+		endsAt: iso(s.endsAt),
+		studentName: `${s.student.firstName} ${s.student.lastName}`.trim(),
+		meetingUrl: s.meetingUrl,
+		location: s.location,
+		coachNotes: s.coachNotes,
+		cancellationReason: s.cancellationReason
+	};
+}
+
+export type ActionTarget = Exclude<SessionStatus, 'SCHEDULED'>;
+
+export interface SessionAction {
+	to: ActionTarget;
+	/** Why it is not possible yet (a message key suffix), or null when it is. */
+	notYet: 'startWindow' | 'notStarted' | null;
+}
+
+/** How early a session may be started (transition_session allows 15 minutes). */
+export const START_WINDOW_MS = 15 * 60_000;
+
+export function coachActions(session: ScheduleSession, now: Date): SessionAction[] {
+	const startsAt = Date.parse(session.startsAt);
+	return nextStatuses(session.status, 'coach').map((to) => ({
+		to: to as ActionTarget,
+		notYet:
+			to === 'IN_PROGRESS' && now.getTime() < startsAt - START_WINDOW_MS
+				? 'startWindow'
+				: to === 'NO_SHOW' && now.getTime() < startsAt
+					? 'notStarted'
+					: null
+	}));
+}
+
+const LIVE: readonly SessionStatus[] = ['SCHEDULED', 'CONFIRMED', 'IN_PROGRESS'];
+
+/** Live sessions whose end has passed: the coach still has to close them. */
+export const needsClosing = (s: ScheduleSession, now: Date) =>
+	LIVE.includes(s.status) && Date.parse(s.endsAt) <= now.getTime();
+
+/** Sessions still ahead (or running), plus any that were just acted on today. */
+export const isUpcoming = (s: ScheduleSession, now: Date) =>
+	!needsClosing(s, now) && Date.parse(s.endsAt) > now.getTime();

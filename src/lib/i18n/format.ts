@@ -1,0 +1,46 @@
+import type { I18n } from './';
+
+/** 30 → "30 min", 60 → "1 h", 90 → "1 h 30". */
+export function durationLabel(i18n: I18n, minutes: number): string {
+	const hours = Math.floor(minutes / 60);
+	const rest = minutes % 60;
+	if (hours === 0) return i18n.t('book.slot.minutes', { minutes });
+	if (rest === 0) return i18n.t('book.slot.hours', { hours });
+	return i18n.t('book.slot.hoursMinutes', { hours, minutes: String(rest).padStart(2, '0') });
+}
+
+/** "mercredi 3 décembre" */
+export const dayLabel = (i18n: I18n, at: Date | string) =>
+	i18n.date(at, { weekday: 'long', day: 'numeric', month: 'long' });
+
+/** "mer. 3 déc., 17:00" */
+export const shortWhen = (i18n: I18n, at: Date | string) =>
+	i18n.date(at, {
+		weekday: 'short',
+		day: 'numeric',
+		month: 'short',
+		hour: '2-digit',
+		minute: '2-digit'
+	});
+
+/** "17:00" */
+export const timeLabel = (i18n: I18n, at: Date | string) =>
+	i18n.date(at, { hour: '2-digit', minute: '2-digit' });
+
+/** "Sophie Bernard" → "SB" */
+export const initials = (first: string, last: string) =>
+	`${first.charAt(0)}${last.charAt(0)}`.toUpperCase();
+
+export const subjectName = (i18n: I18n, subject: { nameFr: string; nameEn: string }) =>
+	i18n.locale === 'fr' ? subject.nameFr : subject.nameEn;
+
+const isOne = (i18n: I18n, count: number) =>
+	new Intl.PluralRules(i18n.locale === 'fr' ? 'fr-FR' : 'en-GB').select(count) === 'one';
+
+/** "1 crédit", "3 crédits" (French counts 0 as singular, English does not). */
+export const creditsLabel = (i18n: I18n, count: number) =>
+	i18n.t(isOne(i18n, count) ? 'credits.one' : 'credits.other', { count });
+
+/** "crédit" / "crédits", the word alone (under a big number). */
+export const creditsUnit = (i18n: I18n, count: number) =>
+	i18n.t(isOne(i18n, count) ? 'credits.unit.one' : 'credits.unit.other');
