@@ -7,7 +7,36 @@ const SERVER_ONLY = '(^src/lib/server/|\\.server\\.ts$)';
 const TEST = '(\\.test\\.ts$|^src/lib/.*/test-support/)';
 // Pure = core and feature logic: no svelte, no I/O, no SvelteKit.
 const PURE = '^src/lib/(core|features)/.+\\.ts$';
-const NOT_PURE = '(\\.server\\.ts$|\\.svelte\\.ts$|\\.test\\.ts$)';
+const NOT_PURE = '(\\.server\\.ts$|\\.client\\.ts$|\\.svelte\\.ts$|\\.test\\.ts$)';
+
+/**
+ * Features in layer order: each may import only those before it, so no two features can ever
+ * import each other (directly or around a loop). A new feature takes its place in this list.
+ */
+const FEATURES = [
+	'people',
+	'sessions',
+	'availability',
+	'coaches',
+	'booking',
+	'credits',
+	'analytics',
+	'board'
+];
+
+/** One rule per feature: nothing above it in FEATURES (tests may set up data through any). */
+function featureOrder(features) {
+	return features.map((feature, i) => ({
+		name: `feature-order-${feature}`,
+		comment: `${feature} may import only: ${features.slice(0, i).join(', ') || 'no other feature'}.`,
+		severity: 'error',
+		from: { path: `^src/lib/features/${feature}/`, pathNot: TEST },
+		to: {
+			path: '^src/lib/features/',
+			pathNot: `^src/lib/features/(${features.slice(0, i + 1).join('|')})/`
+		}
+	}));
+}
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -65,13 +94,13 @@ module.exports = {
 			from: { path: '^src/lib/' },
 			to: { path: '^src/routes/' }
 		},
+		...featureOrder(FEATURES),
 		{
-			name: 'feature-cycle',
-			comment: 'Two feature folders must not import each other (directly or around a loop).',
+			name: 'feature-not-ordered',
+			comment: 'Every folder under features/ must be listed in FEATURES.',
 			severity: 'error',
-			scope: 'folder',
-			from: { path: '^src/lib/features/' },
-			to: { path: '^src/lib/features/', circular: true }
+			from: { path: '^src/lib/features/', pathNot: `^src/lib/features/(${FEATURES.join('|')})/` },
+			to: { path: '.' }
 		},
 		{
 			name: 'module-cycle',

@@ -41,6 +41,34 @@ export default ts.config(
 		}
 	},
 	{
+		// dependency-cruiser (npm run lint:boundaries) enforces the layering but does not see
+		// type-only imports inside .svelte files, nor inline import('…') types anywhere: these two
+		// rules close both gaps.
+		files: ['src/**/*.svelte'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							regex: '(^\\$lib/server/|\\.server(\\.ts|\\.js)?$)',
+							message: 'Components reach the browser: import server-only code from +page.server.ts.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
+		files: ['src/**/*.ts', 'src/**/*.svelte'],
+		rules: {
+			'@typescript-eslint/consistent-type-imports': [
+				'error',
+				{ disallowTypeAnnotations: true, fixStyle: 'inline-type-imports' }
+			]
+		}
+	},
+	{
 		ignores: [
 			'build/',
 			'build-*/',

@@ -5,7 +5,12 @@ export default defineConfig({
 	plugins: [sveltekit()],
 	server: { port: 5173 },
 	test: {
-		include: ['src/**/*.test.ts', 'supabase/tests/**/*.test.ts', 'tests/api/**/*.test.ts'],
+		include: [
+			'src/**/*.test.ts',
+			'supabase/tests/**/*.test.ts',
+			'tests/api/**/*.test.ts',
+			'tests/lint/**/*.test.ts'
+		],
 		globalSetup: ['tests/setup/global-db.ts'],
 		env: { TZ: 'UTC' },
 		testTimeout: 30_000,

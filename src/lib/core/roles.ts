@@ -1,5 +1,6 @@
-export const USER_ROLES = ['student', 'parent', 'coach', 'assistant', 'admin'] as const;
-export type UserRole = (typeof USER_ROLES)[number];
+import type { UserRole } from './enums';
+
+export { USER_ROLES, type UserRole } from './enums';
 
 export const isStaff = (role: UserRole) => role === 'assistant' || role === 'admin';
 

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { FeedbackSchema } from '$lib/features/booking/schemas';
+import { FeedbackSchema } from '$lib/features/sessions/schemas';
 import { submitFeedback } from '$lib/features/sessions/lifecycle.server';
 import { getSession } from '$lib/features/sessions/read-model.server';
 import { withUser, type Tx } from '$lib/server/db';

@@ -5,7 +5,7 @@ import {
 	parseWallTime,
 	zoneOffsetMs
 } from './wall-clock';
-import type { IsoDate, WallTime } from '$lib/features/availability/types';
+import type { IsoDate, WallTime } from './types';
 
 /**
  * A date and wall-clock time in `timeZone` → the instant, or null when that wall time does not

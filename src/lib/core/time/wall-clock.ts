@@ -1,5 +1,5 @@
 import { tzOffset } from '@date-fns/tz';
-import type { IsoDate, WallTime } from '$lib/features/availability/types';
+import type { IsoDate, WallTime } from './types';
 
 export const MINUTES_PER_DAY = 1440;
 export const MS_PER_MINUTE = 60_000;

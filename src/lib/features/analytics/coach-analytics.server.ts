@@ -5,37 +5,9 @@
  */
 import { loadCoachSchedule } from '$lib/features/availability/repository.server';
 import type { Tx } from '$lib/server/db';
-import { coachCalendar } from '$lib/features/availability/coach-calendar.server';
+import { coachCalendar } from '$lib/features/people/zones.server';
+import type { CoachAnalytics, MonthPoint, LatestFeedback } from './types';
 import { availableMinutes, bookedMinutes, lastMonths, monthOf, utilisation } from './utilisation';
-
-export interface MonthPoint {
-	/** 'YYYY-MM'. */
-	month: string;
-	delivered: number;
-	credits: number;
-}
-
-export interface LatestFeedback {
-	rating: number;
-	feedback: string | null;
-	title: string;
-	studentFirstName: string;
-	ratedAt: string;
-}
-
-export interface CoachAnalytics {
-	month: string;
-	delivered: number;
-	creditsEarned: number;
-	bookedHours: number;
-	availableHours: number;
-	/** Percentage, null when no hour was open this month. */
-	utilisation: number | null;
-	averageRating: number | null;
-	ratingCount: number;
-	latestFeedback: LatestFeedback | null;
-	history: MonthPoint[];
-}
 
 const HISTORY_MONTHS = 6;
 const hours = (minutes: number) => Math.round(minutes / 6) / 10;

@@ -3,12 +3,12 @@
  * modules; no SQL of its own.
  */
 import { addDays } from '$lib/core/time/wall-clock';
-import type { AvailabilityRule, IsoDate } from './types';
+import type { AvailabilityRule } from './types';
 import type { BookedSession } from './editor/checks';
 import { listCurrentRules, removeSpecificRules } from './repository.server';
 import { listSessions } from '$lib/features/sessions/read-model.server';
 import type { Tx } from '$lib/server/db';
-import { ApiError } from '$lib/server/http/errors';
+import { coachCalendar } from '$lib/features/people/zones.server';
 
 export interface AvailabilityWorkspace {
 	coachId: string;
@@ -20,16 +20,6 @@ export interface AvailabilityWorkspace {
 
 /** Families may book up to 90 days ahead (app_settings.booking_horizon_days). */
 const HORIZON_DAYS = 92;
-
-/** The coach's zone and today's date there. */
-export async function coachCalendar(tx: Tx, coachId: string) {
-	const [row] = await tx<{ timeZone: string; today: IsoDate }[]>`
-		select time_zone as "timeZone",
-			to_char((now() at time zone time_zone)::date, 'YYYY-MM-DD') as today
-		from public.profiles where id = ${coachId} and role = 'coach'`;
-	if (!row) throw new ApiError(404, 'NOT_FOUND', 'No such coach');
-	return row;
-}
 
 export async function loadAvailabilityWorkspace(
 	tx: Tx,

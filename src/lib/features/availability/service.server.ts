@@ -1,7 +1,7 @@
 import { validateDaySlots } from './rules';
 import { computeSlots } from './slots';
 import type { DaySlotInput, IsoDate, Slot } from './types';
-import type { AvailabilityBody } from '$lib/features/booking/schemas';
+import type { AvailabilityBody } from '$lib/features/availability/schemas';
 import type { AppUser } from '$lib/server/auth/types';
 import type { Tx } from '$lib/server/db/as-user';
 import { ApiError, type FieldErrors } from '$lib/server/http/errors';

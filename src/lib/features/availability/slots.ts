@@ -30,12 +30,15 @@ import {
 	resolveLocalMs,
 	zoneOffsetMs
 } from '$lib/core/time/wall-clock';
+import {
+	DURATION_MULTIPLE_MINUTES,
+	MAX_DURATION_MINUTES,
+	MIN_DURATION_MINUTES,
+	START_GRID_MINUTES
+} from '$lib/core/policy';
 import type { AvailabilityRule, BusyInterval, IsoDate, Slot, SlotQuery } from './types';
 
-export const DEFAULT_STEP_MINUTES = 30;
-export const MIN_DURATION_MINUTES = 30;
-export const MAX_DURATION_MINUTES = 240;
-export const DURATION_MULTIPLE_MINUTES = 30;
+export const DEFAULT_STEP_MINUTES = START_GRID_MINUTES;
 
 interface DayRules {
 	available: Interval[];

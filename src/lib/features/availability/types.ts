@@ -1,7 +1,6 @@
-/** Calendar date 'YYYY-MM-DD', always meant in the coach's time zone. */
-export type IsoDate = string;
-/** Wall-clock time 'HH:MM' ('24:00' allowed only as an end time). */
-export type WallTime = string;
+import type { IsoDate, WallTime } from '$lib/core/time/types';
+
+export type { IsoDate, WallTime };
 
 export interface AvailabilityRule {
 	/** true: weekly rule for dayOfWeek; false: specific-date rule. */

@@ -1,16 +1,5 @@
+import type { UpcomingSession } from '$lib/features/sessions/types';
 import type { Tx } from '$lib/server/db';
-
-export interface UpcomingSession {
-	id: string;
-	title: string;
-	subjectCode: string;
-	startsAt: Date;
-	endsAt: Date;
-	status: string;
-	modality: string;
-	coachName: string;
-	studentName: string;
-}
 
 /** The caller's next sessions; RLS decides whose (own, children's, coached, all). */
 export function listUpcomingSessions(tx: Tx, limit = 5): Promise<UpcomingSession[]> {

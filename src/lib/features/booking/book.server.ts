@@ -3,11 +3,11 @@
  * availability is written in), then hand everything to `public.book_session`, which checks the
  * rules and debits the credits in one transaction.
  */
-import type { IsoDate, WallTime } from '$lib/features/availability/types';
-import type { BookSessionBody } from './schemas';
+import type { BookSessionBody } from '$lib/features/booking/schemas';
 import { wallClockToInstant } from '$lib/core/time/instants';
 import type { Tx } from '$lib/server/db/as-user';
-import { ApiError } from '$lib/server/http/errors';
+import { coachTimeZone } from '$lib/features/people/zones.server';
+import { invalidField, startInstant } from '$lib/features/sessions/instants.server';
 import { sessionFromRpc, type SessionView } from '$lib/features/sessions/read-model.server';
 
 const MS_PER_MINUTE = 60_000;
@@ -24,24 +24,6 @@ interface BookRpcResult {
 	replayed: boolean;
 }
 
-const invalid = (field: string, message: string) =>
-	new ApiError(400, 'VALIDATION_FAILED', 'The request is invalid', { [field]: [message] });
-
-/** The coach's IANA zone; 404 when the id is not a coach. */
-export async function coachTimeZone(tx: Tx, coachId: string): Promise<string> {
-	const [row] = await tx<{ timeZone: string }[]>`
-		select time_zone as "timeZone" from public.profiles where id = ${coachId} and role = 'coach'`;
-	if (!row) throw new ApiError(404, 'NOT_FOUND', 'No such coach');
-	return row.timeZone;
-}
-
-/** A wall-clock start on a date in `timeZone` → instant; 400 when the clock skips it (DST). */
-export function startInstant(date: IsoDate, time: WallTime, timeZone: string): Date {
-	const instant = wallClockToInstant(date, time, timeZone);
-	if (!instant) throw invalid('startTime', `${time} does not exist on ${date} in ${timeZone}`);
-	return instant;
-}
-
 /**
  * startsAt/endsAt of the requested session. The wall-clock length was checked by the schema; here
  * the real length must match too, which fails only when a DST change falls inside the session.
@@ -50,7 +32,7 @@ export function bookingInstants(body: BookSessionBody, timeZone: string) {
 	const startsAt = startInstant(body.scheduledDate, body.startTime, timeZone);
 	const endsAt = wallClockToInstant(body.scheduledDate, body.endTime, timeZone);
 	if (!endsAt || endsAt.getTime() - startsAt.getTime() !== body.duration * MS_PER_MINUTE) {
-		throw invalid('endTime', 'The session would span a daylight-saving change');
+		throw invalidField('endTime', 'The session would span a daylight-saving change');
 	}
 	return { startsAt, endsAt };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { familyMessages } from '$lib/i18n/messages/family';
-import { describeBookingProblem, sessionProblemMessage } from './booking-errors';
+import { describeBookingProblem } from './booking-errors';
 
 const CODES = [
 	'INSUFFICIENT_CREDITS',
@@ -35,13 +35,5 @@ describe('describeBookingProblem', () => {
 			message: 'book.error.generic',
 			recovery: 'none'
 		});
-	});
-});
-
-describe('sessionProblemMessage', () => {
-	it('explains the lifecycle refusals', () => {
-		expect(sessionProblemMessage('TOO_LATE')).toBe('sessions.error.TOO_LATE');
-		expect(sessionProblemMessage('ALREADY_RATED')).toBe('sessions.error.ALREADY_RATED');
-		expect(sessionProblemMessage('WHATEVER')).toBe('sessions.error.generic');
 	});
 });

@@ -2,8 +2,7 @@
  * Credits a session costs. Mirrors `public.session_price` in SQL, which is what book_session
  * enforces; this copy only lets the UI show the price before the request.
  */
-export const SESSION_TYPES = ['INDIVIDUAL', 'GROUP'] as const;
-export type SessionType = (typeof SESSION_TYPES)[number];
+import type { SessionType } from '$lib/core/enums';
 
 /** Minutes one credit buys: a group seat costs half an individual hour. */
 const MINUTES_PER_CREDIT: Record<SessionType, number> = { INDIVIDUAL: 60, GROUP: 120 };

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { type z } from 'zod';
 import {
 	AvailabilityBodySchema,
-	AvailabilityQuerySchema,
-	BookSessionSchema,
-	FeedbackSchema,
-	SessionListQuerySchema
-} from './schemas';
+	AvailabilityQuerySchema
+} from '$lib/features/availability/schemas';
+import { BookSessionSchema } from '$lib/features/booking/schemas';
+import { FeedbackSchema, SessionListQuerySchema } from '$lib/features/sessions/schemas';
 
 const COACH = '00000000-0000-4000-8000-000000000011';
 const STUDENT = '00000000-0000-4000-8000-000000000031';

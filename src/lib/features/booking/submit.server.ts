@@ -1,10 +1,11 @@
 import type { Cookies } from '@sveltejs/kit';
 import { sessionPrice } from './pricing';
-import { BookSessionSchema } from './schemas';
+import { BookSessionSchema } from '$lib/features/booking/schemas';
 import { wallSlotOf } from '$lib/core/time/wall-slot';
 import { DetailsSchema, type WizardParams } from './wizard';
 import type { AppUser } from '$lib/server/auth/types';
-import { bookSession, coachTimeZone } from './book.server';
+import { bookSession } from './book.server';
+import { coachTimeZone } from '$lib/features/people/zones.server';
 import type { Tx } from '$lib/server/db';
 import { ApiError } from '$lib/server/http/errors';
 import { loadFamilyScope } from '$lib/features/people/active-child.server';

@@ -2,7 +2,7 @@
  * Credit balances and the ledger. Reads are RLS-scoped (a family sees its own students, staff
  * everyone); grants go through `public.grant_credits`, which checks the caller is staff.
  */
-import type { GrantCreditsBody } from '$lib/features/booking/schemas';
+import type { GrantCreditsBody } from '$lib/features/credits/schemas';
 import type { Tx } from '$lib/server/db/as-user';
 
 export interface BalanceView {

@@ -3,7 +3,7 @@ import { addDays } from '$lib/core/time/wall-clock';
 import { toScheduleSession, type ScheduleSession } from './schedule/model';
 import { listSessions } from './read-model.server';
 import type { Tx } from '$lib/server/db';
-import { coachCalendar } from '$lib/features/availability/coach-calendar.server';
+import { coachCalendar } from '$lib/features/people/zones.server';
 
 export interface CoachScheduleData {
 	timeZone: string;

@@ -3,10 +3,10 @@
  * caller is and whether the move is allowed (NB_NOT_FOUND when the caller cannot see the session,
  * so its existence is never revealed); we only shape the answer, in the same statement.
  */
-import type { FeedbackBody, RescheduleBody, StatusChange } from '$lib/features/booking/schemas';
+import type { FeedbackBody, RescheduleBody, StatusChange } from '$lib/features/sessions/schemas';
 import type { Tx } from '$lib/server/db/as-user';
 import { ApiError } from '$lib/server/http/errors';
-import { startInstant } from '$lib/features/booking/book.server';
+import { startInstant } from './instants.server';
 import { getSession, sessionFromRpc, type SessionView } from './read-model.server';
 
 const notFound = () => new ApiError(404, 'NOT_FOUND', 'No such session');

@@ -4,15 +4,9 @@
  * Two timing rules live only there: IN_PROGRESS from 15 minutes before the start, NO_SHOW once
  * the session has started.
  */
-export const SESSION_STATUSES = [
-	'SCHEDULED',
-	'CONFIRMED',
-	'IN_PROGRESS',
-	'COMPLETED',
-	'CANCELLED',
-	'NO_SHOW'
-] as const;
-export type SessionStatus = (typeof SESSION_STATUSES)[number];
+import type { SessionStatus } from '$lib/core/enums';
+
+export { SESSION_STATUSES, type SessionStatus } from '$lib/core/enums';
 
 /** States in which a session still holds its slot (the overlap constraints apply). */
 export const LIVE_STATUSES: readonly SessionStatus[] = ['SCHEDULED', 'CONFIRMED', 'IN_PROGRESS'];

@@ -3,8 +3,8 @@
  * coach, or everything for staff); these queries only filter and shape.
  */
 import type { SessionStatus } from './lifecycle';
-import type { SessionType } from '$lib/features/booking/pricing';
-import type { SessionListQuery } from '$lib/features/booking/schemas';
+import type { SessionType } from '$lib/core/enums';
+import type { SessionListQuery } from '$lib/features/sessions/schemas';
 import type { Fragment } from 'postgres';
 import type { Tx } from '$lib/server/db/as-user';
 

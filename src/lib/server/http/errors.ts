@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { z } from 'zod';
+import { type z } from 'zod';
 
 /** Stable error codes: the API contract, mapped to messages by clients. */
 export type ErrorCode =

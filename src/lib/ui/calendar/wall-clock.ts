@@ -3,7 +3,7 @@
  * result never depends on the browser's own time zone.
  */
 import { addDays, zoneOffsetMs } from '$lib/core/time/wall-clock';
-import type { IsoDate, WallTime } from '$lib/features/availability/types';
+import type { IsoDate, WallTime } from '$lib/core/time/types';
 
 export interface WallClock {
 	date: IsoDate;

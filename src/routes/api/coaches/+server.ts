@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { CoachDirectoryQuerySchema } from '$lib/features/booking/schemas';
+import { CoachDirectoryQuerySchema } from '$lib/features/coaches/schemas';
 import { listCoachesForSubject } from '$lib/features/coaches/directory.server';
 import { withUser } from '$lib/server/db';
 import { api, readQuery, requireUser } from '$lib/server/http/handler';

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { CreditsQuerySchema } from '$lib/features/booking/schemas';
+import { CreditsQuerySchema } from '$lib/features/credits/schemas';
 import { creditsOverview } from '$lib/features/credits/credits.server';
 import { withUser } from '$lib/server/db';
 import { api, readQuery, requireUser } from '$lib/server/http/handler';

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { SessionListQuerySchema } from '$lib/features/booking/schemas';
+import { SessionListQuerySchema } from '$lib/features/sessions/schemas';
 import { listSessions } from '$lib/features/sessions/read-model.server';
 import { withUser } from '$lib/server/db';
 import { api, readQuery, requireUser } from '$lib/server/http/handler';

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { IsoDateSchema } from '$lib/features/booking/schemas';
+import { IsoDateSchema } from '$lib/core/schemas';
 import {
 	loadAvailabilityWorkspace,
 	restoreWeeklyOn

@@ -1,7 +1,7 @@
 /** Words for sessions: action names, modality, time ranges in the coach's zone. */
 import { wallRange } from '$lib/ui/calendar/wall-clock';
 import type { I18n, MessageKey } from '$lib/i18n';
-import { dateLabel, rangeLabel } from '$lib/features/availability/editor/labels';
+import { dateLabel, rangeLabel } from '$lib/i18n/labels';
 import type { ActionTarget, ScheduleSession } from './model';
 
 export const actionLabel = (i18n: I18n, to: ActionTarget) =>

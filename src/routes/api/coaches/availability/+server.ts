@@ -3,7 +3,7 @@ import {
 	AvailabilityBodySchema,
 	AvailabilityOverrideQuerySchema,
 	AvailabilityQuerySchema
-} from '$lib/features/booking/schemas';
+} from '$lib/features/availability/schemas';
 import {
 	coachToEdit,
 	coachToRead,

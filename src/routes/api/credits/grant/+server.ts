@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { GrantCreditsSchema } from '$lib/features/booking/schemas';
+import { GrantCreditsSchema } from '$lib/features/credits/schemas';
 import { grantCredits } from '$lib/features/credits/credits.server';
 import { withUser } from '$lib/server/db';
 import { api, readJson, requireUser } from '$lib/server/http/handler';

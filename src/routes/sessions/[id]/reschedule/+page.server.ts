@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { RescheduleSchema } from '$lib/features/booking/schemas';
+import { RescheduleSchema } from '$lib/features/sessions/schemas';
 import { wallSlotOf } from '$lib/core/time/wall-slot';
-import { coachTimeZone } from '$lib/features/booking/book.server';
+import { coachTimeZone } from '$lib/features/people/zones.server';
 import { reschedule } from '$lib/features/sessions/lifecycle.server';
 import { withUser } from '$lib/server/db';
 import { freeSlots } from '$lib/features/booking/wizard.server';

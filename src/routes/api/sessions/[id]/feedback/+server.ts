@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { FeedbackSchema, SessionIdSchema } from '$lib/features/booking/schemas';
+import { FeedbackSchema, SessionIdSchema } from '$lib/features/sessions/schemas';
 import { submitFeedback } from '$lib/features/sessions/lifecycle.server';
 import { withUser } from '$lib/server/db';
 import { api, readJson, requireUser } from '$lib/server/http/handler';

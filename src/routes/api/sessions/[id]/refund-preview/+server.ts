@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { SessionIdSchema } from '$lib/features/booking/schemas';
+import { SessionIdSchema } from '$lib/features/sessions/schemas';
 import { refundPreview } from '$lib/features/sessions/lifecycle.server';
 import { withUser } from '$lib/server/db';
 import { api, requireUser } from '$lib/server/http/handler';

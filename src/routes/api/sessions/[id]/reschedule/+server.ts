@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { RescheduleSchema, SessionIdSchema } from '$lib/features/booking/schemas';
+import { RescheduleSchema, SessionIdSchema } from '$lib/features/sessions/schemas';
 import { reschedule } from '$lib/features/sessions/lifecycle.server';
 import { withUser } from '$lib/server/db';
 import { api, readJson, requireUser } from '$lib/server/http/handler';

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { SessionIdSchema, StatusChangeSchema } from '$lib/features/booking/schemas';
+import { SessionIdSchema, StatusChangeSchema } from '$lib/features/sessions/schemas';
 import { changeStatus } from '$lib/features/sessions/lifecycle.server';
 import { withUser } from '$lib/server/db';
 import { api, readJson, requireUser } from '$lib/server/http/handler';

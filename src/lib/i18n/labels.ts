@@ -1,5 +1,5 @@
 /** Day names and dates for headings, formatted without any time-zone arithmetic. */
-import type { IsoDate } from '../types';
+import type { IsoDate } from '$lib/core/time/types';
 
 const tag = (locale: string) => (locale === 'fr' ? 'fr-FR' : 'en-GB');
 // 22 November 2026 is a Sunday: day k of that week has dayOfWeek k.
