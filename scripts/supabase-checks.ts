@@ -2,12 +2,16 @@
 // PostgreSQL:
 //   1. `supabase gen types typescript` must equal the committed
 //      src/lib/core/database.types.ts (run with --write-types to update it);
-//   2. `supabase db advisors --fail-on warn` (Supabase's security and
+//   2. the schema snapshot (supabase/schema/functions.sql and policies.sql:
+//      the current definition of every function, trigger, grant and policy)
+//      must equal what the migrations produce (--write-types updates it too);
+//   3. `supabase db advisors --fail-on warn` (Supabase's security and
 //      performance linter) must pass.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startTestDatabase } from '../tests/support/test-database';
+import { schemaSnapshot } from './schema-snapshot';
 
 const TYPES_FILE = path.resolve('src/lib/core/database.types.ts');
 const write = process.argv.includes('--write-types');
@@ -44,6 +48,22 @@ try {
 		);
 	} else {
 		console.log('✓ generated Database types match the migrations');
+	}
+
+	const snapshot = await schemaSnapshot(db.url);
+	for (const [file, content] of Object.entries(snapshot)) {
+		if (write) {
+			mkdirSync(path.dirname(file), { recursive: true });
+			writeFileSync(file, content);
+			console.log(`wrote ${file}`);
+		} else if (!existsSync(file) || readFileSync(file, 'utf8') !== content) {
+			failed = true;
+			console.error(
+				`✗ ${file} is out of date with the migrations: run \`npm run types:generate\` and commit it.`
+			);
+		} else {
+			console.log(`✓ ${file} matches the migrations`);
+		}
 	}
 
 	try {
