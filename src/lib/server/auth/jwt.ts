@@ -3,8 +3,15 @@ import { USER_ROLES, type UserRole } from '$lib/core/roles';
 import type { AppUser } from './types';
 
 export const ACCESS_TOKEN_TTL_SECONDS = 60 * 60;
-const ISSUER = 'nexus-sessions';
-const AUDIENCE = 'authenticated';
+// Supabase Auth signs `iss: <project url>/auth/v1`, `aud: 'authenticated'`; the local adapter
+// has no public URL of its own, so it names itself (the audience is the same).
+export const ISSUER = 'nexus-sessions';
+export const AUDIENCE = 'authenticated';
+/**
+ * jose checks `exp` only when present: a token without it would live forever. Every claim the
+ * app or the database reads must be there (`session_id` is what sign-out revokes).
+ */
+const REQUIRED_CLAIMS = ['exp', 'iat', 'iss', 'aud', 'sub', 'session_id'];
 
 /** HS256 access tokens shaped like Supabase's (sub, role, email, aud) plus user_role. */
 export function createTokenSigner(secret: string) {
@@ -30,10 +37,12 @@ export function createTokenSigner(secret: string) {
 				const { payload } = await jwtVerify(token, key, {
 					issuer: ISSUER,
 					audience: AUDIENCE,
-					algorithms: ['HS256']
+					algorithms: ['HS256'],
+					requiredClaims: REQUIRED_CLAIMS
 				});
 				const role = payload.user_role;
 				if (typeof payload.sub !== 'string' || typeof payload.email !== 'string') return null;
+				if (typeof payload.session_id !== 'string') return null;
 				if (!USER_ROLES.includes(role as UserRole)) return null;
 				return {
 					id: payload.sub,
