@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { ChildAccountSchema, SafeRedirectSchema } from '$lib/features/people/schemas';
+import { safeRedirect } from '$lib/core/redirects';
+import { ChildAccountSchema } from '$lib/features/people/schemas';
 import { AuthError, identity } from '$lib/server/auth';
 import { withUser } from '$lib/server/db';
 import {
@@ -37,7 +38,7 @@ export const actions: Actions = {
 		const child = scope.active;
 		if (!child || child.id !== parsed.data.child) return fail(404, { switchError: true });
 		rememberActiveChild(event, child.id);
-		if (parsed.data.redirectTo) redirect(303, SafeRedirectSchema.parse(parsed.data.redirectTo));
+		if (parsed.data.redirectTo) redirect(303, safeRedirect(parsed.data.redirectTo));
 		return { switched: child.firstName };
 	},
 

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { SafeRedirectSchema } from '$lib/features/people/schemas';
+import { safeRedirect } from '$lib/core/redirects';
 import { isLocale, LOCALE_COOKIE } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,6 +18,6 @@ export const actions: Actions = {
 				maxAge: 60 * 60 * 24 * 365
 			});
 		}
-		redirect(303, SafeRedirectSchema.parse(form.get('redirectTo') ?? '/'));
+		redirect(303, safeRedirect(form.get('redirectTo')));
 	}
 };

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { HOME_BY_ROLE } from '$lib/core/roles';
-import { SafeRedirectSchema, SignInSchema } from '$lib/features/people/schemas';
+import { safeRedirect } from '$lib/core/redirects';
+import { SignInSchema } from '$lib/features/people/schemas';
 import { AuthError, identity } from '$lib/server/auth';
 import { setSessionCookies } from '$lib/server/auth/cookies';
 import { database, withService } from '$lib/server/db';
@@ -11,7 +12,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.user) redirect(303, HOME_BY_ROLE[locals.user.role]);
 	const db = await database();
 	return {
-		next: SafeRedirectSchema.parse(url.searchParams.get('next') ?? '/'),
+		next: safeRedirect(url.searchParams.get('next')),
 		demoAccounts: db.mode === 'embedded' ? await withService(listDemoAccounts) : []
 	};
 };
@@ -27,7 +28,7 @@ export const actions: Actions = {
 				await identity()
 			).signInWithPassword(parsed.data.email, parsed.data.password);
 			setSessionCookies(cookies, session, url.protocol === 'https:');
-			const next = SafeRedirectSchema.parse(form.next ?? '/');
+			const next = safeRedirect(form.next);
 			redirect(303, next === '/' ? HOME_BY_ROLE[session.user.role] : next);
 		} catch (error) {
 			if (error instanceof AuthError)

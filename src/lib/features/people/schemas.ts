@@ -29,9 +29,3 @@ export const ChildAccountSchema = z.object({
 	firstName: Name,
 	lastName: Name
 });
-
-/** A `next` redirect target must stay on this site. */
-export const SafeRedirectSchema = z
-	.string()
-	.regex(/^\/(?!\/)[^\s\\]*$/)
-	.catch('/');
