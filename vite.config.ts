@@ -9,7 +9,8 @@ export default defineConfig({
 			'src/**/*.test.ts',
 			'supabase/tests/**/*.test.ts',
 			'tests/api/**/*.test.ts',
-			'tests/lint/**/*.test.ts'
+			'tests/lint/**/*.test.ts',
+			'tests/start/**/*.test.ts'
 		],
 		globalSetup: ['tests/setup/global-db.ts'],
 		env: { TZ: 'UTC' },

@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 // `npm start`: build when the production build is missing or older than the
-// sources, then serve it (adapter-node) on PORT (default 3000). With no
-// DATABASE_URL the server boots its embedded PostgreSQL in .data/.
+// sources (NEXUS_NO_BUILD=1 serves the build as it is), then serve it on PORT
+// (default 3000) through scripts/serve.js. With no DATABASE_URL the server
+// boots its embedded PostgreSQL in .data/.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serve } from './serve.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const entry = path.join(root, process.env.NEXUS_BUILD_DIR ?? 'build', 'index.js');
+const buildDir = path.join(root, process.env.NEXUS_BUILD_DIR ?? 'build');
+const entry = path.join(buildDir, 'handler.js');
 const inputs = ['src', 'static', 'supabase', 'package.json', 'svelte.config.js', 'vite.config.ts'];
 
 /**
@@ -26,16 +29,22 @@ function newestMtime(target) {
 }
 
 const built = existsSync(entry) ? statSync(entry).mtimeMs : 0;
-if (built < Math.max(...inputs.map((i) => newestMtime(path.join(root, i))))) {
+if (process.env.NEXUS_NO_BUILD === '1') {
+	if (!built) {
+		console.error(`[start] no build in ${buildDir}: run \`npm run build\` first`);
+		process.exit(1);
+	}
+} else if (built < Math.max(...inputs.map((i) => newestMtime(path.join(root, i))))) {
 	console.log('[start] building the app (sources changed or no build yet)…');
 	const result = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' });
 	if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
 process.env.PORT ??= '3000';
-// adapter-node assumes https without ORIGIN; locally we serve plain http, and
-// form actions' CSRF check compares against this origin.
-process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
 process.chdir(root);
-console.log(`[start] serving on http://localhost:${process.env.PORT}`);
-await import(entry);
+await serve({
+	handlerFile: entry,
+	host: process.env.HOST ?? '0.0.0.0',
+	port: Number(process.env.PORT),
+	onReady: () => console.log(`[start] serving on http://localhost:${process.env.PORT}`)
+});
