@@ -99,3 +99,17 @@ test('a parent signs up, adds a child, and sees them in the family', async ({ pa
 	);
 	await expectAccessible(page);
 });
+
+test('sign-up refuses a password bcrypt would cut, and says why', async ({ page }) => {
+	await page.goto('/signup');
+	await expect(page.getByText('72 octets au plus')).toBeVisible();
+	await page.getByLabel('Prénom').fill('Inès');
+	await page.getByLabel('Nom', { exact: true }).fill('Lefèvre');
+	await page.getByLabel('Adresse e-mail').fill(`ines.long.${Date.now()}@example.fr`);
+	// 40 characters but 80 bytes: bcrypt would only read the first 72.
+	await page.getByLabel('Mot de passe').fill('é'.repeat(40));
+	await page.getByRole('button', { name: 'Créer mon compte' }).click();
+	await expect(page.getByText('Mot de passe trop long : 72 octets au plus')).toBeVisible();
+	await expect(page.getByLabel('Mot de passe')).toHaveAttribute('aria-invalid', 'true');
+	await expect(page).toHaveURL('/signup');
+});

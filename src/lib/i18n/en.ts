@@ -37,7 +37,10 @@ export const en: Record<MessageKey, string> = {
 	'signup.firstName': 'First name',
 	'signup.lastName': 'Last name',
 	'signup.phone': 'Phone (optional)',
-	'signup.passwordHint': 'At least 10 characters',
+	'signup.passwordHint':
+		'At least 10 characters, at most 72 bytes (an accented letter counts as 2, an emoji as 4)',
+	'signup.passwordTooLong':
+		'Password too long: at most 72 bytes (an accented letter counts as 2, an emoji as 4).',
 	'signup.submit': 'Create my account',
 	'signup.emailTaken': 'An account already uses this email address.',
 	'signup.haveAccount': 'Already registered?',

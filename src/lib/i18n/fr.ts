@@ -36,7 +36,10 @@ export const fr = {
 	'signup.firstName': 'Prénom',
 	'signup.lastName': 'Nom',
 	'signup.phone': 'Téléphone (facultatif)',
-	'signup.passwordHint': '10 caractères minimum',
+	'signup.passwordHint':
+		'10 caractères minimum, 72 octets au plus (une lettre accentuée compte pour 2, un emoji pour 4)',
+	'signup.passwordTooLong':
+		'Mot de passe trop long : 72 octets au plus (une lettre accentuée compte pour 2, un emoji pour 4).',
 	'signup.submit': 'Créer mon compte',
 	'signup.emailTaken': 'Un compte utilise déjà cette adresse e-mail.',
 	'signup.haveAccount': 'Déjà inscrit ?',

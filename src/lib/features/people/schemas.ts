@@ -1,9 +1,22 @@
 import { z } from 'zod';
 
 export const EmailSchema = z.string().trim().toLowerCase().email().max(254);
-export const PasswordSchema = z.string().min(10).max(200);
+/**
+ * bcrypt reads only the first 72 bytes of a password and ignores the rest, so a longer one would
+ * be silently cut: refuse it where it is chosen. UTF-8 bytes, not characters (é is 2, 😀 is 4).
+ */
+export const PASSWORD_MAX_BYTES = 72;
+export const PASSWORD_TOO_LONG = `Use at most ${PASSWORD_MAX_BYTES} bytes (an accented letter counts as 2, an emoji as 4)`;
+export const utf8Length = (text: string) => new TextEncoder().encode(text).length;
+
+export const PasswordSchema = z
+	.string()
+	.min(10)
+	.refine((password) => utf8Length(password) <= PASSWORD_MAX_BYTES, PASSWORD_TOO_LONG);
 const Name = z.string().trim().min(1).max(80);
 
+// Sign-in keeps the old bound: an account made before the 72-byte rule still signs in
+// (bcrypt compares its first 72 bytes, as when it was created).
 export const SignInSchema = z.object({
 	email: EmailSchema,
 	password: z.string().min(1).max(200)

@@ -59,6 +59,8 @@ export function createLocalIdentityProvider(
 			meta: Record<string, string | undefined>;
 		}
 	) {
+		// The schemas refuse these (PASSWORD_MAX_BYTES); bcrypt would silently drop the excess.
+		if (bcrypt.truncates(input.password)) throw new Error('A password over 72 bytes got through');
 		const hash = await bcrypt.hash(input.password, BCRYPT_COST);
 		try {
 			const [row] = await tx<UserRow[]>`
