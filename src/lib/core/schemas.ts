@@ -34,17 +34,48 @@ export const DurationSchema = z
 		error: `Must be a multiple of ${DURATION_MULTIPLE_MINUTES} minutes`
 	});
 
-export const trimmed = (max: number, what: string) =>
-	z
-		.string({ error: `${what} must be text` })
-		.trim()
+/**
+ * Control characters (Unicode category Cc: U+0000–U+001F, U+007F–U+009F) have no place in what
+ * people type, and PostgreSQL refuses U+0000 outright (22021 in text, 22P05 in jsonb): refusing
+ * them here turns a would-be 500 into a field error. Multi-line fields (descriptions, notes,
+ * feedback, reasons) keep line breaks and tabs: \n, \r (browsers post CRLF) and \t. A lone
+ * UTF-16 surrogate (possible in JSON: "\ud800") is refused too: it is not text, and would be
+ * stored as U+FFFD without a word.
+ */
+const CONTROL_CHARS = /[\p{Cc}\p{Cs}]/u;
+const CONTROL_CHARS_BUT_LAYOUT = /[^\P{Cc}\t\n\r]|\p{Cs}/u;
+
+export interface TextOptions {
+	/** Let \n, \r and \t through (textareas). */
+	multiline?: boolean;
+}
+
+export function hasControlChars(value: string, { multiline = false }: TextOptions = {}): boolean {
+	return (multiline ? CONTROL_CHARS_BUT_LAYOUT : CONTROL_CHARS).test(value);
+}
+
+const text = (what: string) => z.string({ error: `${what} must be text` });
+
+const refuseControlChars = (schema: z.ZodString, what: string, options: TextOptions) =>
+	schema.refine((value) => !hasControlChars(value, options), {
+		error: `${what} must not contain control characters`
+	});
+
+/**
+ * The one guard of every free-text field: text without control characters, kept as is (no
+ * trim) for values that must not change (keys, tokens, passwords). `trimmed` and `optionalText`
+ * apply the same guard after trimming, so a stray trailing newline in a one-line field is fine.
+ */
+export const plainText = (what: string, options: TextOptions = {}) =>
+	refuseControlChars(text(what), what, options);
+
+export const trimmed = (max: number, what: string, options: TextOptions = {}) =>
+	refuseControlChars(text(what).trim(), what, options)
 		.min(1, { error: `${what} must not be empty` })
 		.max(max, { error: `${what} must be at most ${max} characters` });
 
-export const optionalText = (max: number, what: string) =>
-	z
-		.string({ error: `${what} must be text` })
-		.trim()
+export const optionalText = (max: number, what: string, options: TextOptions = {}) =>
+	refuseControlChars(text(what).trim(), what, options)
 		.max(max, { error: `${what} must be at most ${max} characters` })
 		.optional();
 

@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
+import { optionalText } from '$lib/core/schemas';
 import { FeedbackSchema } from '$lib/features/sessions/schemas';
 import { submitFeedback } from '$lib/features/sessions/lifecycle.server';
 import { getSession } from '$lib/features/sessions/read-model.server';
@@ -7,6 +8,7 @@ import { withUser, type Tx } from '$lib/server/db';
 import { loadFamilyScope } from '$lib/features/people/active-child.server';
 import { asServiceFailure } from '$lib/server/http/service-failure';
 import { listStudentSessions, refundedFor } from '$lib/features/sessions/family-sessions.server';
+import { fieldErrors } from '$lib/server/http/errors';
 import { pageUser } from '$lib/server/http/handler';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -51,7 +53,7 @@ export const load: PageServerLoad = async (event) => {
 const RateFormSchema = z.object({
 	sessionId: z.uuid(),
 	rating: z.coerce.number().int().min(1).max(5),
-	feedback: z.string().trim().max(4000).optional()
+	feedback: optionalText(4000, 'Feedback', { multiline: true })
 });
 
 export const actions: Actions = {
@@ -61,7 +63,11 @@ export const actions: Actions = {
 		const form = Object.fromEntries(await event.request.formData());
 		const sessionId = typeof form.sessionId === 'string' ? form.sessionId : '';
 		const parsed = RateFormSchema.safeParse(form);
-		if (!parsed.success) return fail(400, { sessionId, code: 'RATING_MISSING' as string });
+		if (!parsed.success) {
+			const fields = fieldErrors(parsed.error);
+			const code = fields.rating ? 'RATING_MISSING' : 'VALIDATION_FAILED';
+			return fail(400, { sessionId, code: code as string, fields });
+		}
 		const { rating, feedback } = parsed.data;
 		try {
 			const body = FeedbackSchema.parse({ rating, feedback: feedback || undefined });

@@ -6,6 +6,7 @@ import {
 	EndTimeSchema,
 	IsoDateSchema,
 	optionalText,
+	plainText,
 	StartTimeSchema,
 	SubjectCodeSchema,
 	trimmed,
@@ -13,8 +14,7 @@ import {
 } from '$lib/core/schemas';
 import { wallMinutesBetween } from '$lib/core/time/instants';
 
-export const IdempotencyKeySchema = z
-	.string({ error: 'Must be text' })
+export const IdempotencyKeySchema = plainText('The idempotency key')
 	.min(8, { error: 'Must be 8 to 200 characters' })
 	.max(200, { error: 'Must be 8 to 200 characters' });
 
@@ -37,7 +37,7 @@ export const BookSessionSchema = z
 		modality: z
 			.enum(SESSION_MODALITIES, { error: 'Must be ONLINE or IN_PERSON' })
 			.default('ONLINE'),
-		description: optionalText(4000, 'The description'),
+		description: optionalText(4000, 'The description', { multiline: true }),
 		idempotencyKey: IdempotencyKeySchema.optional()
 	})
 	.superRefine((body, ctx) => {

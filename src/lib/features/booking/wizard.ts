@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalText, plainText, trimmed } from '$lib/core/schemas';
 
 /**
  * The booking wizard keeps all its state in the URL (search params), so the
@@ -35,8 +36,8 @@ export const WizardParamsSchema = z.object({
 	student: optional(UuidSchema),
 	type: SessionTypeSchema.catch('INDIVIDUAL').default('INDIVIDUAL'),
 	modality: ModalitySchema.catch('ONLINE').default('ONLINE'),
-	title: optional(z.string().max(TITLE_MAX * 2)),
-	description: optional(z.string().max(DESCRIPTION_MAX * 2)),
+	title: optional(plainText('The title').max(TITLE_MAX * 2)),
+	description: optional(plainText('The description', { multiline: true }).max(DESCRIPTION_MAX * 2)),
 	step: optional(z.literal('confirm'))
 });
 export type WizardParams = z.infer<typeof WizardParamsSchema>;
@@ -46,13 +47,10 @@ export const DetailsSchema = z.object({
 	student: UuidSchema,
 	type: SessionTypeSchema,
 	modality: ModalitySchema,
-	title: z.string().trim().min(1).max(TITLE_MAX),
-	description: z
-		.string()
-		.trim()
-		.max(DESCRIPTION_MAX)
-		.optional()
-		.transform((d) => d || undefined)
+	title: trimmed(TITLE_MAX, 'The title'),
+	description: optionalText(DESCRIPTION_MAX, 'The description', { multiline: true }).transform(
+		(d) => d || undefined
+	)
 });
 export type Details = z.infer<typeof DetailsSchema>;
 

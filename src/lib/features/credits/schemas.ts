@@ -9,7 +9,9 @@ export const GrantCreditsSchema = z.strictObject({
 		.int({ error: 'Must be a whole number of credits' })
 		.min(1, { error: 'Must be at least 1' })
 		.max(1000, { error: 'Must be at most 1000' }),
-	reason: trimmed(500, 'The reason').min(3, { error: 'The reason must be at least 3 characters' })
+	reason: trimmed(500, 'The reason', { multiline: true }).min(3, {
+		error: 'The reason must be at least 3 characters'
+	})
 });
 export type GrantCreditsBody = z.infer<typeof GrantCreditsSchema>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { plainText, trimmed } from '$lib/core/schemas';
 
-export const EmailSchema = z.string().trim().toLowerCase().email().max(254);
+export const EmailSchema = trimmed(254, 'The email').toLowerCase().email();
 /**
  * bcrypt reads only the first 72 bytes of a password and ignores the rest, so a longer one would
  * be silently cut: refuse it where it is chosen. UTF-8 bytes, not characters (é is 2, 😀 is 4).
@@ -9,17 +10,16 @@ export const PASSWORD_MAX_BYTES = 72;
 export const PASSWORD_TOO_LONG = `Use at most ${PASSWORD_MAX_BYTES} bytes (an accented letter counts as 2, an emoji as 4)`;
 export const utf8Length = (text: string) => new TextEncoder().encode(text).length;
 
-export const PasswordSchema = z
-	.string()
+export const PasswordSchema = plainText('The password')
 	.min(10)
 	.refine((password) => utf8Length(password) <= PASSWORD_MAX_BYTES, PASSWORD_TOO_LONG);
-const Name = z.string().trim().min(1).max(80);
+const Name = trimmed(80, 'The name');
 
 // Sign-in keeps the old bound: an account made before the 72-byte rule still signs in
 // (bcrypt compares its first 72 bytes, as when it was created).
 export const SignInSchema = z.object({
 	email: EmailSchema,
-	password: z.string().min(1).max(200)
+	password: plainText('The password').min(1).max(200)
 });
 
 export const ParentSignUpSchema = z.object({
@@ -27,9 +27,7 @@ export const ParentSignUpSchema = z.object({
 	password: PasswordSchema,
 	firstName: Name,
 	lastName: Name,
-	phone: z
-		.string()
-		.trim()
+	phone: trimmed(20, 'The phone number')
 		.regex(/^\+?[0-9 .()-]{6,20}$/)
 		.optional()
 		.or(z.literal('').transform(() => undefined)),

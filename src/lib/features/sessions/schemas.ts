@@ -44,7 +44,7 @@ export type SessionListQuery = z.infer<typeof SessionListQuerySchema>;
 
 export const StatusChangeSchema = z.strictObject({
 	status: StatusSchema,
-	notes: optionalText(1000, 'Notes'),
+	notes: optionalText(1000, 'Notes', { multiline: true }),
 	/** Staff only: force a full (true) or no (false) refund instead of the policy. */
 	refund: z.boolean({ error: 'Must be true or false' }).optional()
 });
@@ -59,8 +59,8 @@ export const FeedbackSchema = z
 			.min(1, { error: 'Must be a whole number from 1 to 5' })
 			.max(5, { error: 'Must be a whole number from 1 to 5' })
 			.optional(),
-		feedback: optionalText(4000, 'Feedback'),
-		notes: trimmed(4000, 'Notes').optional()
+		feedback: optionalText(4000, 'Feedback', { multiline: true }),
+		notes: trimmed(4000, 'Notes', { multiline: true }).optional()
 	})
 	.superRefine((body, ctx) => {
 		if (body.notes !== undefined && (body.rating !== undefined || body.feedback !== undefined)) {
@@ -74,6 +74,6 @@ export type FeedbackBody = z.infer<typeof FeedbackSchema>;
 export const RescheduleSchema = z.strictObject({
 	scheduledDate: IsoDateSchema,
 	startTime: StartTimeSchema,
-	reason: optionalText(1000, 'The reason')
+	reason: optionalText(1000, 'The reason', { multiline: true })
 });
 export type RescheduleBody = z.infer<typeof RescheduleSchema>;

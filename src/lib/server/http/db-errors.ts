@@ -78,6 +78,15 @@ export function mapDatabaseError(error: unknown): ApiError | null {
 		case '22P02':
 		case '22023':
 			return new ApiError(400, 'VALIDATION_FAILED', 'The request is invalid');
+		// U+0000 in text (22021) or in jsonb (22P05): the schemas refuse control characters
+		// first, this is the backstop for any text that reaches SQL another way.
+		case '22021':
+		case '22P05':
+			return new ApiError(
+				400,
+				'VALIDATION_FAILED',
+				'The text contains a character that cannot be stored'
+			);
 		case '23505':
 			return new ApiError(409, 'CONFLICT', 'This already exists');
 		case '23503':

@@ -1,5 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
+import { plainText } from '$lib/core/schemas';
 import { SignInSchema } from '$lib/features/people/schemas';
 import { AuthError, identity, type IssuedSession } from '$lib/server/auth';
 import { ApiError } from '$lib/server/http/errors';
@@ -8,7 +9,10 @@ import { api, readJson } from '$lib/server/http/handler';
 // GoTrue-style: a password grant by default, or `grant_type: refresh_token`.
 const TokenRequest = z.union([
 	SignInSchema.extend({ grant_type: z.literal('password').optional() }),
-	z.object({ grant_type: z.literal('refresh_token'), refresh_token: z.string().min(20).max(200) })
+	z.object({
+		grant_type: z.literal('refresh_token'),
+		refresh_token: plainText('The refresh token').min(20).max(200)
+	})
 ]);
 
 const tokenResponse = (s: IssuedSession) =>

@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
+import { optionalText } from '$lib/core/schemas';
 import { changeStatus, refundPreview } from '$lib/features/sessions/lifecycle.server';
 import { withUser } from '$lib/server/db';
 import { asServiceFailure } from '$lib/server/http/service-failure';
@@ -8,6 +9,7 @@ import {
 	sessionOr404,
 	toFamilySession
 } from '$lib/features/sessions/family-sessions.server';
+import { fieldErrors } from '$lib/server/http/errors';
 import { pageUser } from '$lib/server/http/handler';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -21,14 +23,18 @@ export const load: PageServerLoad = async (event) => {
 	});
 };
 
-const CancelSchema = z.object({ reason: z.string().trim().max(1000).optional() });
+const CancelSchema = z.object({
+	reason: optionalText(1000, 'The reason', { multiline: true })
+});
 
 export const actions: Actions = {
 	default: async (event) => {
 		const user = pageUser(event, 'student', 'parent');
 		const id = sessionIdParam(event.params);
 		const form = CancelSchema.safeParse(Object.fromEntries(await event.request.formData()));
-		if (!form.success) return fail(400, { code: 'VALIDATION_FAILED' as string });
+		if (!form.success) {
+			return fail(400, { code: 'VALIDATION_FAILED' as string, fields: fieldErrors(form.error) });
+		}
 		try {
 			await withUser(user.claims, (tx) =>
 				changeStatus(tx, id, { status: 'CANCELLED', notes: form.data.reason || undefined })

@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
+import { optionalText } from '$lib/core/schemas';
 import { RescheduleSchema } from '$lib/features/sessions/schemas';
 import { wallSlotOf } from '$lib/core/time/wall-slot';
 import { coachTimeZone } from '$lib/features/people/zones.server';
@@ -12,7 +13,7 @@ import {
 	sessionOr404,
 	toFamilySession
 } from '$lib/features/sessions/family-sessions.server';
-import { ApiError } from '$lib/server/http/errors';
+import { ApiError, fieldErrors } from '$lib/server/http/errors';
 import { pageUser } from '$lib/server/http/handler';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -31,7 +32,7 @@ export const load: PageServerLoad = async (event) => {
 
 const MoveSchema = z.object({
 	slot: z.iso.datetime({ offset: true }),
-	reason: z.string().trim().max(1000).optional()
+	reason: optionalText(1000, 'The reason', { multiline: true })
 });
 
 export const actions: Actions = {
@@ -39,7 +40,9 @@ export const actions: Actions = {
 		const user = pageUser(event, 'student', 'parent');
 		const id = sessionIdParam(event.params);
 		const form = MoveSchema.safeParse(Object.fromEntries(await event.request.formData()));
-		if (!form.success) return fail(400, { code: 'VALIDATION_FAILED' as string });
+		if (!form.success) {
+			return fail(400, { code: 'VALIDATION_FAILED' as string, fields: fieldErrors(form.error) });
+		}
 		try {
 			await withUser(user.claims, async (tx) => {
 				const session = await sessionOr404(tx, id);
