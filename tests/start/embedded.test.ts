@@ -1,12 +1,24 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/lib/server/db/embedded';
 import { processInfo } from '../../src/lib/server/db/postmaster';
 import { DEMO_PASSWORD } from '../support/demo';
-import { hasBuild, postSignIn, spawnStart, type StartProcess } from '../support/start-process';
+import {
+	hasBuild,
+	postSignIn,
+	rawRequest,
+	spawnStart,
+	type StartProcess
+} from '../support/start-process';
+
+/** This machine's address on its network, as a phone on the LAN would reach it. */
+const lanAddress = Object.values(networkInterfaces())
+	.flat()
+	.find((a) => a && !a.internal && a.family === 'IPv4')?.address;
+const hugo = { email: 'eleve.hugo@nexus.test', password: DEMO_PASSWORD };
 
 /**
  * `npm start` with its embedded PostgreSQL, as real processes on one data dir:
@@ -19,7 +31,7 @@ describe.skipIf(!hasBuild())('npm start on its embedded PostgreSQL', () => {
 	const lockFile = () => path.join(dataDir, 'pg', 'postmaster.pid');
 	const postmasterPid = () => Number(readFileSync(lockFile(), 'utf8').split('\n')[0]);
 	const start = (env: Record<string, string> = {}) =>
-		spawnStart({ NEXUS_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', ...env });
+		spawnStart({ NEXUS_DATA_DIR: dataDir, PORT: String(port), ...env });
 	const lines = (s: StartProcess) => s.output().trim().split('\n');
 
 	beforeAll(async () => {
@@ -39,6 +51,16 @@ describe.skipIf(!hasBuild())('npm start on its embedded PostgreSQL', () => {
 		await rm(dataDir, { recursive: true, force: true });
 	}, 60_000);
 
+	it('listens on loopback only by default', async () => {
+		expect(server!.output()).toContain(
+			`[start] serving on http://localhost:${port} (this machine only; HOST=0.0.0.0 opens it to the network)`
+		);
+		if (!lanAddress) return; // no network interface here: nothing else to reach it by
+		await expect(rawRequest({ address: lanAddress, port, path: '/api/health' })).rejects.toThrow(
+			/ECONNREFUSED/
+		);
+	});
+
 	it('refuses a second start on the same data dir in one line, before serving', async () => {
 		const second = start({ PORT: String(await freePort()) });
 		expect(await second.exited).toBe(1);
@@ -51,7 +73,7 @@ describe.skipIf(!hasBuild())('npm start on its embedded PostgreSQL', () => {
 			{ address: '127.0.0.1', port },
 			`localhost:${port}`,
 			`http://localhost:${port}`,
-			{ email: 'eleve.hugo@nexus.test', password: DEMO_PASSWORD }
+			hugo
 		);
 		expect(stillServing.status).toBe(303);
 	}, 60_000);
@@ -92,11 +114,47 @@ describe.skipIf(!hasBuild())('npm start on its embedded PostgreSQL', () => {
 			{ address: '127.0.0.1', port },
 			`localhost:${port}`,
 			`http://localhost:${port}`,
-			{ email: 'eleve.hugo@nexus.test', password: DEMO_PASSWORD }
+			hugo
 		);
 		expect(signIn.status).toBe(303);
 		expect(recoveryMs).toBeLessThan(30_000);
 	}, 90_000);
+
+	it.skipIf(!lanAddress)(
+		'with HOST=0.0.0.0 the network reaches it, but only this machine sees the demo accounts',
+		async () => {
+			await server!.stop();
+			server = start({ HOST: '0.0.0.0' });
+			await server.serving(60_000);
+			expect(server.output()).toContain(`http://${lanAddress}:${port}`);
+
+			const local = await rawRequest({ address: '127.0.0.1', port, path: '/login' });
+			expect(local.body).toContain('coach.maths@nexus.test');
+			expect(local.body).toContain(DEMO_PASSWORD);
+
+			const lanHost = `${lanAddress}:${port}`;
+			const remote = await rawRequest({
+				address: lanAddress!,
+				port,
+				path: '/login',
+				headers: { host: lanHost }
+			});
+			expect(remote.status).toBe(200);
+			expect(remote.body).toContain('name="password"');
+			expect(remote.body).not.toContain('@nexus.test');
+			expect(remote.body).not.toContain(DEMO_PASSWORD);
+
+			// Signing in from the network works under its address (no fixed ORIGIN).
+			const signIn = await postSignIn(
+				{ address: lanAddress!, port },
+				lanHost,
+				`http://${lanHost}`,
+				hugo
+			);
+			expect(signIn.status, signIn.body).toBe(303);
+		},
+		90_000
+	);
 
 	it('a plain stop (SIGTERM) stops PostgreSQL with it', async () => {
 		const pid = postmasterPid();

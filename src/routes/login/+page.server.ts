@@ -4,16 +4,19 @@ import { safeRedirect } from '$lib/core/redirects';
 import { SignInSchema } from '$lib/features/people/schemas';
 import { AuthError, identity } from '$lib/server/auth';
 import { setSessionCookies } from '$lib/server/auth/cookies';
-import { database, withService } from '$lib/server/db';
-import { listDemoAccounts } from '$lib/features/people/demo-accounts.server';
+import { database } from '$lib/server/db';
+import { demoSignInFor } from '$lib/features/people/demo-accounts.server';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url, getClientAddress }) => {
 	if (locals.user) redirect(303, HOME_BY_ROLE[locals.user.role]);
 	const db = await database();
 	return {
 		next: safeRedirect(url.searchParams.get('next')),
-		demoAccounts: db.mode === 'embedded' ? await withService(listDemoAccounts) : []
+		demo: await demoSignInFor({
+			embedded: db.mode === 'embedded',
+			clientAddress: getClientAddress()
+		})
 	};
 };
 

@@ -1,5 +1,6 @@
 import type { UserRole } from '$lib/core/roles';
-import type { Tx } from '$lib/server/db';
+import { withService, type Tx } from '$lib/server/db';
+import { isLoopbackAddress } from '$lib/server/http/client-address';
 
 export interface DemoAccount {
 	email: string;
@@ -9,10 +10,26 @@ export interface DemoAccount {
 
 export const DEMO_PASSWORD = 'nexus-demo';
 
+export interface DemoSignIn {
+	password: string;
+	accounts: DemoAccount[];
+}
+
 /**
- * The seeded `@nexus.test` accounts, listed on the sign-in page in local mode
- * only (the caller checks the mode). Public information by design there.
+ * What the sign-in page may show of the demo accounts: everything on the embedded
+ * database to a visitor on this machine, nothing to anyone else. A server opened to
+ * the network (HOST=0.0.0.0) must not hand the admin account and its password to
+ * whoever reaches it.
  */
+export async function demoSignInFor(visitor: {
+	embedded: boolean;
+	clientAddress: string;
+}): Promise<DemoSignIn | null> {
+	if (!visitor.embedded || !isLoopbackAddress(visitor.clientAddress)) return null;
+	return { password: DEMO_PASSWORD, accounts: await withService(listDemoAccounts) };
+}
+
+/** The seeded `@nexus.test` accounts (see `demoSignInFor` for who may see them). */
 export async function listDemoAccounts(tx: Tx): Promise<DemoAccount[]> {
 	return tx<DemoAccount[]>`
 		select email, role, first_name || ' ' || last_name as name
