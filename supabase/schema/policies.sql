@@ -4,9 +4,11 @@
 
 -- ----------------------------------------------------------------------------
 -- public.app_settings
+-- Tunable business rules read by the RPCs and the app (one source per rule): key → JSON value.
 -- grants: authenticated: select; service_role: all
 alter table public.app_settings enable row level security;
 
+-- Every signed-in user reads the business rules (the app shows notice, horizon, refund window). No write policy: changed by a migration or the service role.
 create policy app_settings_select on public.app_settings
   as permissive for select to authenticated
   using (true);
@@ -17,18 +19,22 @@ create policy app_settings_select on public.app_settings
 -- grants: authenticated: delete, insert, select, update; service_role: all
 alter table public.coach_availability enable row level security;
 
+-- A coach deletes their own rules; staff anyone's.
 create policy coach_availability_delete on public.coach_availability
   as permissive for delete to authenticated
   using (coach_id = (( SELECT auth.uid() AS uid)) OR ( SELECT private.is_staff() AS is_staff));
 
+-- A coach adds their own rules (and must be a coach); staff add anyone's.
 create policy coach_availability_insert on public.coach_availability
   as permissive for insert to authenticated
   with check (coach_id = (( SELECT auth.uid() AS uid)) AND (( SELECT private.current_user_role() AS current_user_role)) = 'coach'::public.user_role OR ( SELECT private.is_staff() AS is_staff));
 
+-- Every signed-in user reads availability: families need it to see free slots.
 create policy coach_availability_select on public.coach_availability
   as permissive for select to authenticated
   using (true);
 
+-- A coach edits their own rules and cannot hand them to someone else; staff edit anyone's.
 create policy coach_availability_update on public.coach_availability
   as permissive for update to authenticated
   using (coach_id = (( SELECT auth.uid() AS uid)) OR ( SELECT private.is_staff() AS is_staff))
@@ -36,44 +42,54 @@ create policy coach_availability_update on public.coach_availability
 
 -- ----------------------------------------------------------------------------
 -- public.coach_subjects
+-- Subjects a coach is qualified for (managed by staff); book_session refuses any other.
 -- grants: authenticated: delete, insert, select; service_role: all
 alter table public.coach_subjects enable row level security;
 
+-- Only staff remove qualifications.
 create policy coach_subjects_delete on public.coach_subjects
   as permissive for delete to authenticated
   using (( SELECT private.is_staff() AS is_staff));
 
+-- Only staff grant qualifications.
 create policy coach_subjects_insert on public.coach_subjects
   as permissive for insert to authenticated
   with check (( SELECT private.is_staff() AS is_staff));
 
+-- Qualifications are public to signed-in users (families pick a coach by subject).
 create policy coach_subjects_select on public.coach_subjects
   as permissive for select to authenticated
   using (true);
 
 -- ----------------------------------------------------------------------------
 -- public.credit_accounts
+-- One balance per student, locked (update … where balance >= n) in the same transaction as each ledger row: a check on the ledger alone could not keep the sum non-negative.
 -- grants: authenticated: select; service_role: all
 alter table public.credit_accounts enable row level security;
 
+-- A student sees their balance, a parent their children's, staff all. No write policy: RPCs only.
 create policy credit_accounts_select on public.credit_accounts
   as permissive for select to authenticated
   using ((student_id IN ( SELECT private.my_student_ids() AS my_student_ids)) OR ( SELECT private.is_staff() AS is_staff));
 
 -- ----------------------------------------------------------------------------
 -- public.credit_transactions
+-- The credit ledger: one row per balance change, written only by the RPCs, never updated.
 -- grants: authenticated: select; service_role: all
 alter table public.credit_transactions enable row level security;
 
+-- A student sees their ledger, a parent their children's, staff all. No write policy: RPCs only.
 create policy credit_transactions_select on public.credit_transactions
   as permissive for select to authenticated
   using ((student_id IN ( SELECT private.my_student_ids() AS my_student_ids)) OR ( SELECT private.is_staff() AS is_staff));
 
 -- ----------------------------------------------------------------------------
 -- public.parent_students
+-- Which parent answers for which student: a parent may follow several children, a child may have two parents.
 -- grants: authenticated: select; service_role: all
 alter table public.parent_students enable row level security;
 
+-- A parent sees their links, a student theirs, staff all. No write policy: links are made by the sign-up and add-a-child workflows (service role).
 create policy parent_students_select on public.parent_students
   as permissive for select to authenticated
   using (parent_id = (( SELECT auth.uid() AS uid)) OR student_id = (( SELECT auth.uid() AS uid)) OR ( SELECT private.is_staff() AS is_staff));
@@ -85,6 +101,7 @@ create policy parent_students_select on public.parent_students
 -- column grants: authenticated: update (avatar_url, bio, first_name, last_name, locale, notify_email, notify_push, notify_sms, phone, time_zone)
 alter table public.profiles enable row level security;
 
+-- Visible: yourself; every coach (families choose them); your children and your parents; the students and parents of a coach's own sessions; everyone to staff.
 create policy profiles_select on public.profiles
   as permissive for select to authenticated
   using (id = (( SELECT auth.uid() AS uid)) OR role = 'coach'::public.user_role OR ( SELECT private.is_staff() AS is_staff) OR (id IN ( SELECT private.my_student_ids() AS my_student_ids)) OR (id IN ( SELECT ps.parent_id
@@ -93,10 +110,12 @@ create policy profiles_select on public.profiles
    FROM public.session_bookings s
   WHERE s.coach_id = (( SELECT auth.uid() AS uid)) AND (s.student_id = profiles.id OR s.parent_id = profiles.id))));
 
+-- Supabase Auth reads the role for the custom access token hook.
 create policy profiles_select_auth_admin on public.profiles
   as permissive for select to supabase_auth_admin
   using (true);
 
+-- Your own profile, or any as staff; the column grant limits what (never role or email).
 create policy profiles_update on public.profiles
   as permissive for update to authenticated
   using (id = (( SELECT auth.uid() AS uid)) OR ( SELECT private.is_staff() AS is_staff))
@@ -104,17 +123,21 @@ create policy profiles_update on public.profiles
 
 -- ----------------------------------------------------------------------------
 -- public.push_subscriptions
+-- Web Push subscriptions of a person's browsers (PushSubscription.toJSON()).
 -- grants: authenticated: delete, insert, select; service_role: all
 alter table public.push_subscriptions enable row level security;
 
+-- You remove your own subscriptions only.
 create policy push_subscriptions_delete on public.push_subscriptions
   as permissive for delete to authenticated
   using (user_id = (( SELECT auth.uid() AS uid)));
 
+-- You subscribe your own browser only.
 create policy push_subscriptions_insert on public.push_subscriptions
   as permissive for insert to authenticated
   with check (user_id = (( SELECT auth.uid() AS uid)));
 
+-- Your own subscriptions only.
 create policy push_subscriptions_select on public.push_subscriptions
   as permissive for select to authenticated
   using (user_id = (( SELECT auth.uid() AS uid)));
@@ -125,20 +148,24 @@ create policy push_subscriptions_select on public.push_subscriptions
 -- grants: authenticated: select; service_role: all
 alter table public.session_bookings enable row level security;
 
+-- A student sees their own sessions, a parent their children's, a coach those they teach, staff all. No write policy: RPCs only.
 create policy session_bookings_select on public.session_bookings
   as permissive for select to authenticated
   using ((student_id IN ( SELECT private.my_student_ids() AS my_student_ids)) OR coach_id = (( SELECT auth.uid() AS uid)) OR ( SELECT private.is_staff() AS is_staff));
 
 -- ----------------------------------------------------------------------------
 -- public.session_notifications
+-- Transactional outbox: written in the same transaction as the change it announces; IN_APP rows are read in the app, the other methods are for a dispatcher to send.
 -- grants: authenticated: select; service_role: all
 -- column grants: authenticated: update (read_at)
 alter table public.session_notifications enable row level security;
 
+-- The recipient sees their notifications; staff see all.
 create policy session_notifications_select on public.session_notifications
   as permissive for select to authenticated
   using (recipient_id = (( SELECT auth.uid() AS uid)) OR ( SELECT private.is_staff() AS is_staff));
 
+-- The recipient marks their own notifications read (only read_at is granted).
 create policy session_notifications_update on public.session_notifications
   as permissive for update to authenticated
   using (recipient_id = (( SELECT auth.uid() AS uid)))
@@ -146,9 +173,11 @@ create policy session_notifications_update on public.session_notifications
 
 -- ----------------------------------------------------------------------------
 -- public.session_reminders
+-- The three reminders of each session (24 h, 2 h, 30 min before), moved in place when the session moves and cancelled with it.
 -- grants: authenticated: select; service_role: all
 alter table public.session_reminders enable row level security;
 
+-- Follows the session's own visibility (the subquery on session_bookings runs under its RLS).
 create policy session_reminders_select on public.session_reminders
   as permissive for select to authenticated
   using ((EXISTS ( SELECT 1
@@ -157,9 +186,11 @@ create policy session_reminders_select on public.session_reminders
 
 -- ----------------------------------------------------------------------------
 -- public.session_status_history
+-- Every status change of every session, written in the same transaction as the change; the booking itself is the row with from_status null.
 -- grants: authenticated: select; service_role: all
 alter table public.session_status_history enable row level security;
 
+-- Follows the session's own visibility (the subquery on session_bookings runs under its RLS).
 create policy session_status_history_select on public.session_status_history
   as permissive for select to authenticated
   using ((EXISTS ( SELECT 1
@@ -168,9 +199,11 @@ create policy session_status_history_select on public.session_status_history
 
 -- ----------------------------------------------------------------------------
 -- public.subjects
+-- Subjects taught; the code is the stable identifier, the names are for display.
 -- grants: anon: select; authenticated: select; service_role: all
 alter table public.subjects enable row level security;
 
+-- The subject list is public, signed in or not.
 create policy subjects_select on public.subjects
   as permissive for select to anon, authenticated
   using (true);
