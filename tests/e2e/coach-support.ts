@@ -178,19 +178,23 @@ export async function bookMathsSession(
 }
 
 /**
- * A confirmed session that started five minutes ago: the booking API refuses the past (minimum
- * notice), so it is arranged in the e2e server's own database. Never used for the action tested.
+ * A confirmed session that started at most five minutes ago, on today's date in Paris: the
+ * booking API refuses the past (minimum notice), so it is arranged in the e2e server's own
+ * database. Never used for the action tested.
  */
 export async function insertRunningSession(title: string): Promise<string> {
 	return withE2eDatabase(async (sql) => {
+		// Five minutes ago, but never before today's midnight in Paris: a session started
+		// "yesterday" would leave this month's analytics at 0 on the 1st just after midnight.
+		const startsAt = sql`greatest(date_trunc('minute', now()) - interval '5 minutes',
+			date_trunc('day', now() at time zone 'Europe/Paris') at time zone 'Europe/Paris')`;
 		const [row] = await sql<{ id: string }[]>`
 			insert into public.session_bookings (
 				student_id, coach_id, parent_id, booked_by, subject_code, modality, title,
 				starts_at, ends_at, duration_minutes, status, credits_used, meeting_url, confirmed_at)
 			values (${LUCAS}, ${COACH.maths.id}, '00000000-0000-4000-8000-000000000021',
 				'00000000-0000-4000-8000-000000000021', 'MATHEMATIQUES', 'ONLINE', ${title},
-				date_trunc('minute', now()) - interval '5 minutes',
-				date_trunc('minute', now()) + interval '55 minutes', 60, 'CONFIRMED', 1,
+				${startsAt}, ${startsAt} + interval '1 hour', 60, 'CONFIRMED', 1,
 				'https://meet.jit.si/nexus-e2e-running', now() - interval '1 day')
 			returning id`;
 		return row!.id;

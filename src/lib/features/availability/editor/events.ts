@@ -4,8 +4,9 @@
  * visible without catching clicks; booked sessions are always on top and read-only.
  */
 import type { EventInput } from '@fullcalendar/core';
-import { addDays, dayOfWeek, eachDate, parseWallTime } from '$lib/core/time/wall-clock';
+import { addDays, dayOfWeek, eachDate } from '$lib/core/time/wall-clock';
 import type { IsoDate } from '../types';
+import { visibleHours as visibleGridHours } from '$lib/ui/calendar/visible-hours';
 import { calendarString } from '$lib/ui/calendar/wall-clock';
 import type { WallSession } from './checks';
 import { DAY_END, DAY_START, type EditorSlot, type SlotKind } from './model';
@@ -91,20 +92,13 @@ export function availabilityEvents(input: EventsInput, labels: EventLabels): Eve
 	return events;
 }
 
-const hourString = (hour: number) => `${String(hour).padStart(2, '0')}:00:00`;
-
 /**
- * The hours the grid shows: 08:00–22:00 (after-school tutoring), widened to whole hours when a
- * slot or session lies outside. A day off (00:00–24:00) does not widen it.
+ * The hours the grid shows: 08:00–22:00, widened to whole hours when a slot or session lies
+ * outside. A day off (00:00–24:00) does not widen it.
  */
 export function visibleHours(slots: readonly EditorSlot[], sessions: readonly WallSession[] = []) {
-	const ranges = [
+	return visibleGridHours([
 		...slots.filter((s) => s.isAvailable || s.startTime !== DAY_START || s.endTime !== DAY_END),
 		...sessions
-	];
-	const hours = (pick: (r: { startTime: string; endTime: string }) => number) =>
-		ranges.map(pick).filter(Number.isFinite);
-	const first = Math.min(8, ...hours((r) => Math.floor(Number(r.startTime.slice(0, 2)))));
-	const last = Math.max(22, ...hours((r) => Math.ceil((parseWallTime(r.endTime, true) ?? 0) / 60)));
-	return { slotMinTime: hourString(first), slotMaxTime: hourString(Math.min(last, 24)) };
+	]);
 }
