@@ -8,6 +8,7 @@
 //   leaves no PostgreSQL behind, and a start-up failure is one line too.
 import http from 'node:http';
 import { pathToFileURL } from 'node:url';
+import { answerClientError } from './client-errors.js';
 
 /** Header our server writes on every request (never trusted from the client). */
 const LOCAL_PROTOCOL_HEADER = 'x-nexus-local-protocol';
@@ -63,6 +64,8 @@ export async function serve({ handlerFile, host, port, onReady }) {
 			})
 		);
 	});
+
+	server.on('clientError', answerClientError);
 
 	await new Promise((resolve, reject) => {
 		server.once('error', reject);

@@ -1,4 +1,5 @@
 import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
 import { identity } from '$lib/server/auth';
 import {
 	ACCESS_COOKIE,
@@ -7,6 +8,8 @@ import {
 	setSessionCookies
 } from '$lib/server/auth/cookies';
 import { database } from '$lib/server/db';
+import { apiAnswerForThrown, asJsonApiAnswer, isApiPath } from '$lib/server/http/api-answers';
+import { refuseCrossSiteForm } from '$lib/server/http/csrf';
 import { isLocale, LOCALE_COOKIE, negotiateLocale } from '$lib/i18n';
 
 /** Boot (and migrate) the database with the server, not on the first request. */
@@ -19,10 +22,28 @@ export const init: ServerInit = async () => {
 	);
 };
 
-const PUBLIC_PATHS = ['/login', '/signup', '/api/', '/locale'];
-const isPublic = (path: string) => path === '/' || PUBLIC_PATHS.some((p) => path.startsWith(p));
+const PUBLIC_PATHS = ['/login', '/signup', '/locale'];
+// The API answers 401 itself (JSON), never a redirect to the sign-in page.
+const isPublic = (path: string) =>
+	path === '/' || isApiPath(path) || PUBLIC_PATHS.some((p) => path.startsWith(p));
 
-export const handle: Handle = async ({ event, resolve }) => {
+/**
+ * Cross-site form posts refused (kit.csrf is off: its text answer came before any hook), and
+ * every /api answer in the API's JSON shape, even those SvelteKit writes itself (405 …).
+ */
+const guardRequests: Handle = async ({ event, resolve }) => {
+	const api = isApiPath(event.url.pathname);
+	const refused = refuseCrossSiteForm(event, api);
+	if (refused) return refused;
+	if (!api) return resolve(event);
+	try {
+		return await asJsonApiAnswer(await resolve(event), event.request.method);
+	} catch (error) {
+		return apiAnswerForThrown(error);
+	}
+};
+
+const app: Handle = async ({ event, resolve }) => {
 	event.locals.user = await authenticate(event);
 	const cookieLocale = event.cookies.get(LOCALE_COOKIE);
 	event.locals.locale = isLocale(cookieLocale)
@@ -42,6 +63,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (!path.startsWith('/api/')) response.headers.set('x-frame-options', 'DENY');
 	return response;
 };
+
+export const handle = sequence(guardRequests, app);
 
 /**
  * Bearer token (API clients) first, then the session cookie; an expired

@@ -21,6 +21,14 @@ export type ErrorCode =
 	| 'PRICE_MISMATCH'
 	| 'TOO_LATE'
 	| 'CONFLICT'
+	| 'CROSS_SITE_REQUEST'
+	| 'METHOD_NOT_ALLOWED'
+	| 'PAYLOAD_TOO_LARGE'
+	| 'UNSUPPORTED_MEDIA_TYPE'
+	| 'BAD_REQUEST'
+	// Written by scripts/client-errors.js when Node's HTTP parser refuses a request.
+	| 'HEADERS_TOO_LARGE'
+	| 'REQUEST_TIMEOUT'
 	| 'INTERNAL';
 
 export type FieldErrors = Record<string, string[]>;
@@ -40,8 +48,15 @@ export function errorBody(code: ErrorCode, message: string, fields?: FieldErrors
 	return { error: { code, message, ...(fields ? { fields } : {}) } };
 }
 
-export function errorResponse(error: ApiError): Response {
-	return json(errorBody(error.code, error.message, error.fields), { status: error.status });
+export function errorResponse(error: ApiError, headers?: HeadersInit): Response {
+	const response = json(errorBody(error.code, error.message, error.fields), {
+		status: error.status,
+		headers
+	});
+	// The rest of a refused body may still be on its way: end the connection rather than
+	// make the client finish uploading it (some clients, Node's fetch among them, reset).
+	if (error.status === 413) response.headers.set('connection', 'close');
+	return response;
 }
 
 /** zod issues → `{ "field.path": ["message", …] }`. */

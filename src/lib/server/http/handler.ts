@@ -44,14 +44,54 @@ export function requireUser(event: RequestEvent, ...roles: UserRole[]): AppUser 
 	return user;
 }
 
-/** Parse a JSON body with a zod schema; malformed JSON is a 400 too. */
+/**
+ * The largest JSON body any endpoint needs: a full week of availability is ~10 kB, a booking
+ * with a 4000-character description (every character \u-escaped) ~25 kB.
+ */
+export const MAX_JSON_BODY_BYTES = 64 * 1024;
+
+const tooLarge = () =>
+	new ApiError(413, 'PAYLOAD_TOO_LARGE', `The body must be at most ${MAX_JSON_BODY_BYTES} bytes`);
+
+/**
+ * The body as text, refused (413) once it passes `limit` bytes whatever it declares. The rest of
+ * an oversized body is read and dropped (adapter-node's BODY_SIZE_LIMIT bounds it): cancelling
+ * the stream would destroy the socket and the client would get no answer at all.
+ */
+async function readBodyText(request: Request, limit: number): Promise<string> {
+	if (Number(request.headers.get('content-length')) > limit) throw tooLarge();
+	if (!request.body) return '';
+	const reader = request.body.getReader();
+	const decoder = new TextDecoder();
+	let text = '';
+	let size = 0;
+	try {
+		for (;;) {
+			const { done, value } = await reader.read();
+			if (done) break;
+			size += value.byteLength;
+			if (size <= limit) text += decoder.decode(value, { stream: true });
+		}
+	} catch (error) {
+		// adapter-node's own BODY_SIZE_LIMIT (or a lying content-length) fails the stream with 413.
+		if (error instanceof ApiError || (error as { status?: number })?.status === 413) {
+			throw tooLarge();
+		}
+		throw new ApiError(400, 'BAD_REQUEST', 'The body could not be read');
+	}
+	if (size > limit) throw tooLarge();
+	return text + decoder.decode();
+}
+
+/** Parse a JSON body with a zod schema; malformed JSON is a 400, an oversized body a 413. */
 export async function readJson<S extends z.ZodType>(
 	event: RequestEvent,
 	schema: S
 ): Promise<z.infer<S>> {
+	const text = await readBodyText(event.request, MAX_JSON_BODY_BYTES);
 	let body: unknown;
 	try {
-		body = await event.request.json();
+		body = JSON.parse(text);
 	} catch {
 		throw new ApiError(400, 'VALIDATION_FAILED', 'The body must be valid JSON');
 	}
