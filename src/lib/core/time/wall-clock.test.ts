@@ -6,7 +6,6 @@ import {
 	eachDate,
 	formatWallTime,
 	isValidIsoDate,
-	isValidTimeZone,
 	localDateTimeToInstant,
 	parseIsoDate,
 	parseWallTime
@@ -88,14 +87,6 @@ describe('calendar dates', () => {
 	it('throws on malformed dates', () => {
 		expect(() => dayOfWeek('2026-02-30')).toThrow(RangeError);
 		expect(() => eachDate('x', '2026-01-01')).toThrow(RangeError);
-	});
-});
-
-describe('isValidTimeZone', () => {
-	it('knows IANA zones', () => {
-		expect(isValidTimeZone('Europe/Paris')).toBe(true);
-		expect(isValidTimeZone('UTC')).toBe(true);
-		expect(isValidTimeZone('Mars/Olympus_Mons')).toBe(false);
 	});
 });
 

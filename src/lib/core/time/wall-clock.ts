@@ -72,23 +72,6 @@ export function eachDate(start: IsoDate, end: IsoDate): IsoDate[] {
 	return dates;
 }
 
-// Building an Intl.DateTimeFormat is slow (tens of µs), so each zone is checked once.
-const zoneValidity = new Map<string, boolean>();
-
-export function isValidTimeZone(timeZone: string): boolean {
-	let valid = zoneValidity.get(timeZone);
-	if (valid === undefined) {
-		try {
-			new Intl.DateTimeFormat('en-US', { timeZone });
-			valid = true;
-		} catch {
-			valid = false;
-		}
-		zoneValidity.set(timeZone, valid);
-	}
-	return valid;
-}
-
 /** UTC offset of the zone at an instant, in ms (positive east of Greenwich). */
 export function zoneOffsetMs(timeZone: string, instantMs: number): number {
 	return tzOffset(timeZone, new Date(instantMs)) * MS_PER_MINUTE;

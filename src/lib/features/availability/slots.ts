@@ -22,7 +22,6 @@ import { normalize, overlapsAny, subtract, type Interval } from './intervals';
 import {
 	formatIsoDate,
 	formatWallTime,
-	isValidTimeZone,
 	MS_PER_DAY,
 	MS_PER_MINUTE,
 	parseIsoDate,
@@ -30,6 +29,7 @@ import {
 	resolveLocalMs,
 	zoneOffsetMs
 } from '$lib/core/time/wall-clock';
+import { isUsableTimeZone } from '$lib/core/time/zones';
 import {
 	DURATION_MULTIPLE_MINUTES,
 	MAX_DURATION_MINUTES,
@@ -106,7 +106,7 @@ function checkQuery(query: SlotQuery): { firstDayMs: number; lastDayMs: number; 
 	const { durationMinutes: duration, minNoticeMinutes: notice } = query;
 	const step = query.stepMinutes ?? DEFAULT_STEP_MINUTES;
 	if (firstDayMs === null || lastDayMs === null) throw new RangeError('Dates must be YYYY-MM-DD');
-	if (!isValidTimeZone(query.timeZone)) throw new RangeError(`Unknown zone: ${query.timeZone}`);
+	if (!isUsableTimeZone(query.timeZone)) throw new RangeError(`Unknown zone: ${query.timeZone}`);
 	if (
 		!Number.isInteger(duration) ||
 		duration < MIN_DURATION_MINUTES ||

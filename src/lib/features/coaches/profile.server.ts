@@ -3,7 +3,7 @@
  * columns RLS lets a person change on their own row: time zone, phone, contact preferences.
  */
 import { z } from 'zod';
-import { isValidTimeZone } from '$lib/core/time/wall-clock';
+import { isSupportedTimeZone, supportedTimeZones } from '$lib/core/time/zones';
 import type { Tx } from '$lib/server/db';
 
 export interface ContactPreferences {
@@ -27,7 +27,7 @@ const checkbox = z
 /** The form as posted: checkboxes are 'on' or absent; an empty phone clears it. */
 export const ContactPreferencesSchema = z
 	.object({
-		timeZone: z.string().refine(isValidTimeZone, { error: 'UNKNOWN_TIME_ZONE' }),
+		timeZone: z.string().refine(isSupportedTimeZone, { error: 'UNKNOWN_TIME_ZONE' }),
 		phone: z
 			.string()
 			.trim()
@@ -97,5 +97,5 @@ export const COMMON_TIME_ZONES = [
 ];
 
 export function allTimeZones(): string[] {
-	return Intl.supportedValuesOf('timeZone');
+	return supportedTimeZones();
 }
