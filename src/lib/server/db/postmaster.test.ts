@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -23,6 +24,34 @@ describe('a postmaster.pid left in the data dir', () => {
 		await clearStalePostmaster(path.join(dir, 'pg'));
 		expect(existsSync(lockFile())).toBe(true);
 	});
+
+	it.skipIf(!existsSync('/proc/self/stat'))(
+		'is removed when its pid is a zombie not reaped yet (PostgreSQL would refuse it)',
+		async () => {
+			// `sleep 0` exits at once and its parent, now `sleep 5`, never reaps it: a zombie.
+			const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 5'], {
+				stdio: ['ignore', 'pipe', 'ignore']
+			});
+			try {
+				const zombie = Number(
+					await new Promise<string>((resolve) =>
+						parent.stdout.once('data', (d) => resolve(String(d)))
+					)
+				);
+				const state = () => readFileSync(`/proc/${zombie}/stat`, 'utf8').split(') ')[1]?.[0];
+				for (let i = 0; i < 100 && state() !== 'Z'; i++)
+					await new Promise((r) => setTimeout(r, 20));
+				expect(state()).toBe('Z');
+				expect(processInfo(zombie)).toBeNull();
+
+				await writeLock(zombie);
+				await clearStalePostmaster(path.join(dir, 'pg'));
+				expect(existsSync(lockFile())).toBe(false);
+			} finally {
+				parent.kill('SIGKILL');
+			}
+		}
+	);
 
 	it('is removed when its pid now names another program (pid reused after a reboot)', async () => {
 		await writeLock(process.pid);

@@ -47,6 +47,16 @@ export function processInfo(pid: number): ProcessInfo | null {
 	}
 }
 
+/** Whether any process, a zombie included, still holds `pid`. */
+function pidExists(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
+
 function readPid(file: string): number | null {
 	try {
 		const pid = Number(readFileSync(file, 'utf8').split('\n')[0]);
@@ -70,8 +80,15 @@ export async function clearStalePostmaster(
 	const pid = readPid(lockFile);
 	if (!pid) return;
 	const postmaster = processInfo(pid);
-	// Dead: PostgreSQL itself replaces a lock file whose pid no longer runs.
-	if (!postmaster) return;
+	if (!postmaster) {
+		// Dead: PostgreSQL itself replaces a lock file whose pid no longer runs, but not one
+		// whose pid is a zombie not reaped yet (after a kill -9 of the server and PostgreSQL
+		// together, until init gets to it): kill(pid, 0) still succeeds and it refuses with
+		// "lock file already exists". A zombie holds nothing, and PostgreSQL's own shared
+		// memory check still catches any backend that outlived it: drop the lock.
+		if (pidExists(pid)) await rm(lockFile, { force: true });
+		return;
+	}
 	if (!/postgres/.test(postmaster.command)) {
 		// The pid was reused (e.g. after a reboot): no postmaster holds this lock.
 		await rm(lockFile, { force: true });
