@@ -217,9 +217,10 @@ describe('replace_specific_availability', () => {
 });
 
 describe('is_slot_available', () => {
-	// 2027-01-04 is a Monday (dow 1); Paris is UTC+1 in winter.
+	// 2099-01-05 is a Monday (dow 1), in winter (Paris is UTC+1), and stays in the future:
+	// replace_specific_availability refuses a past date (a 2027 date failed from January 2027 on).
 	const monday = (from: string, to: string) =>
-		[`2027-01-04T${from}:00+01:00`, `2027-01-04T${to}:00+01:00`] as const;
+		[`2099-01-05T${from}:00+01:00`, `2099-01-05T${to}:00+01:00`] as const;
 	const mondayCoach = (weekly = [{ dayOfWeek: 1, start: '09:00', end: '12:00' }]) =>
 		makeCoach(sql, { weekly });
 
@@ -228,18 +229,18 @@ describe('is_slot_available', () => {
 		expect(await available(coachId, ...monday('09:00', '12:00'))).toBe(true);
 		expect(await available(coachId, ...monday('11:30', '12:30'))).toBe(false);
 		expect(await available(coachId, ...monday('08:30', '09:30'))).toBe(false);
-		expect(await available(coachId, '2027-01-05T09:00:00+01:00', '2027-01-05T10:00:00+01:00')).toBe(
+		expect(await available(coachId, '2099-01-06T09:00:00+01:00', '2099-01-06T10:00:00+01:00')).toBe(
 			false
 		);
 	});
 
 	it('adds the hours of a specific-date available rule to the weekly ones', async () => {
 		const coachId = await mondayCoach();
-		await replaceSpecific(coachId, coachId, '2027-01-04', [
+		await replaceSpecific(coachId, coachId, '2099-01-05', [
 			{ startTime: '12:00', endTime: '14:00' }
 		]);
 		expect(await available(coachId, ...monday('11:00', '13:00'))).toBe(true);
-		expect(await available(coachId, '2027-01-11T12:00:00+01:00', '2027-01-11T13:00:00+01:00')).toBe(
+		expect(await available(coachId, '2099-01-12T12:00:00+01:00', '2099-01-12T13:00:00+01:00')).toBe(
 			false
 		);
 	});
@@ -255,7 +256,7 @@ describe('is_slot_available', () => {
 				{ dayOfWeek: 1, startTime: '11:00', endTime: '11:30', isAvailable: false }
 			]
 		);
-		await replaceSpecific(coachId, coachId, '2027-01-04', [
+		await replaceSpecific(coachId, coachId, '2099-01-05', [
 			{ startTime: '09:00', endTime: '10:00', isAvailable: false },
 			{ startTime: '14:00', endTime: '16:00' }
 		]);
@@ -265,7 +266,7 @@ describe('is_slot_available', () => {
 		expect(await available(coachId, ...monday('11:30', '12:00'))).toBe(true);
 		expect(await available(coachId, ...monday('14:00', '16:00'))).toBe(true);
 		// The weekly unavailable rule also cuts into specific available hours.
-		await replaceSpecific(coachId, coachId, '2027-01-04', [
+		await replaceSpecific(coachId, coachId, '2099-01-05', [
 			{ startTime: '11:00', endTime: '13:00' }
 		]);
 		expect(await available(coachId, ...monday('11:00', '12:00'))).toBe(false);
@@ -284,7 +285,7 @@ describe('is_slot_available', () => {
 			weekly: [0, 1, 2, 3, 4, 5, 6].map((d) => ({ dayOfWeek: d, start: '00:00', end: '24:00' }))
 		});
 		expect(await available(coachId, ...monday('23:00', '24:00'))).toBe(true);
-		expect(await available(coachId, '2027-01-04T23:30:00+01:00', '2027-01-05T00:30:00+01:00')).toBe(
+		expect(await available(coachId, '2099-01-05T23:30:00+01:00', '2099-01-06T00:30:00+01:00')).toBe(
 			false
 		);
 	});
@@ -319,7 +320,7 @@ describe('is_slot_available', () => {
 			timeZone: 'America/New_York',
 			weekly: [{ dayOfWeek: 1, start: '09:00', end: '10:00' }]
 		});
-		expect(await available(coachId, '2027-01-04T14:00:00Z', '2027-01-04T15:00:00Z')).toBe(true);
+		expect(await available(coachId, '2099-01-05T14:00:00Z', '2099-01-05T15:00:00Z')).toBe(true);
 		expect(await available(coachId, ...monday('09:00', '10:00'))).toBe(false);
 	});
 });
