@@ -21,10 +21,18 @@ export interface StartProcess {
 
 export const hasBuild = () => existsSync(BUILD_ENTRY);
 
-export function spawnStart(env: Record<string, string>): StartProcess {
+/**
+ * `detached` gives it its own process group (with the PostgreSQL it starts), so a test can
+ * kill the server and its database together: `process.kill(-child.pid, 'SIGKILL')`.
+ */
+export function spawnStart(
+	env: Record<string, string>,
+	options: { detached?: boolean } = {}
+): StartProcess {
 	const child = spawn(process.execPath, [START_SCRIPT], {
 		env: { ...process.env, NEXUS_NO_BUILD: '1', NEXUS_DB_LOG: '', ...env },
-		stdio: ['ignore', 'pipe', 'pipe']
+		stdio: ['ignore', 'pipe', 'pipe'],
+		detached: options.detached ?? false
 	});
 	let output = '';
 	const listeners = new Set<() => void>();
