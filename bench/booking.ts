@@ -57,7 +57,12 @@ async function attemptBooking(sql: Sql, family: BenchFamily, coaches: string[]):
 		type: 'INDIVIDUAL' as const,
 		modality: 'ONLINE' as const
 	};
-	const claims = { sub: family.parentId, role: 'authenticated' as const, user_role: 'parent' };
+	const claims = {
+		sub: family.parentId,
+		role: 'authenticated' as const,
+		user_role: 'parent',
+		session_id: family.parentSessionId
+	};
 	try {
 		await runAsUser(sql, claims, (tx) => bookSession(tx, body));
 		return 'booked';

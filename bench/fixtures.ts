@@ -8,6 +8,8 @@ export const BENCH_PASSWORD = 'bench-password-1';
 
 export interface BenchFamily {
 	parentId: string;
+	/** The parent's live sign-in session (the `session_id` claim every request carries). */
+	parentSessionId: string;
 	studentId: string;
 	studentEmail: string;
 }
@@ -45,8 +47,14 @@ export async function createFamilies(
 ): Promise<BenchFamily[]> {
 	const parents = await createUsers(sql, 'parent', count, label);
 	const students = await createUsers(sql, 'student', count, label);
+	const sessions = await sql<{ id: string; user_id: string }[]>`
+		insert into auth.sessions (id, user_id)
+		select gen_random_uuid(), id from unnest(${parents.map((p) => p.id)}::uuid[]) as id
+		returning id, user_id`;
+	const sessionOf = new Map(sessions.map((s) => [s.user_id, s.id]));
 	const families = parents.map((parent, i) => ({
 		parentId: parent.id,
+		parentSessionId: sessionOf.get(parent.id)!,
 		studentId: students[i]!.id,
 		studentEmail: students[i]!.email
 	}));

@@ -5,6 +5,7 @@ import {
 	ACCESS_COOKIE,
 	REFRESH_COOKIE,
 	clearSessionCookies,
+	expiredSessionCookies,
 	setSessionCookies
 } from '$lib/server/auth/cookies';
 import { database } from '$lib/server/db';
@@ -61,10 +62,31 @@ const app: Handle = async ({ event, resolve }) => {
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
 	if (!path.startsWith('/api/')) response.headers.set('x-frame-options', 'DENY');
+	if (response.status === 401 && event.locals.user && !event.request.headers.has('authorization')) {
+		return afterSessionEnded(event, response);
+	}
 	return response;
 };
 
 export const handle = sequence(guardRequests, app);
+
+/**
+ * A signed-in cookie answered 401: its session was ended (sign-out elsewhere, a replayed
+ * refresh token) while the access token was still unexpired. Forget the cookies; a page
+ * being opened goes straight to sign-in, anything else (data, form action, API) keeps its 401.
+ */
+function afterSessionEnded(event: Parameters<Handle>[0]['event'], response: Response) {
+	const cookies = expiredSessionCookies(event.url.protocol === 'https:');
+	const path = event.url.pathname;
+	if (event.request.method === 'GET' && !event.isDataRequest && !path.startsWith('/api/')) {
+		const next = encodeURIComponent(path + event.url.search);
+		const headers = new Headers({ location: `/login?next=${next}&ended=1` });
+		for (const cookie of cookies) headers.append('set-cookie', cookie);
+		return new Response(null, { status: 303, headers });
+	}
+	for (const cookie of cookies) response.headers.append('set-cookie', cookie);
+	return response;
+}
 
 /**
  * Bearer token (API clients) first, then the session cookie; an expired

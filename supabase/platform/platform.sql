@@ -86,10 +86,48 @@ create table if not exists auth.refresh_tokens (
 );
 create index if not exists refresh_tokens_user_id_idx on auth.refresh_tokens (user_id);
 
-revoke all on auth.users, auth.refresh_tokens from anon, authenticated;
+-- One row per signed-in session, as GoTrue keeps it: every access token names its row in
+-- the `session_id` claim, and each request checks the row still exists
+-- (private.assert_live_session), so deleting it (sign-out, refresh-token replay) ends every
+-- token of that session at once. Same columns as GoTrue's (aal is an enum there).
+create table if not exists auth.sessions (
+  id uuid primary key,
+  user_id uuid not null references auth.users (id) on delete cascade,
+  created_at timestamptz default now(),
+  updated_at timestamptz default now(),
+  factor_id uuid,
+  aal text,
+  not_after timestamptz,
+  refreshed_at timestamp,
+  user_agent text,
+  ip inet,
+  tag text
+);
+create index if not exists sessions_user_id_idx on auth.sessions (user_id);
+alter table auth.sessions enable row level security;
+
+-- A database from before auth.sessions: give the live refresh tokens their session rows
+-- (nobody is signed out by the upgrade), then tie tokens to sessions as GoTrue does.
+do $$
+begin
+  if not exists (select 1 from pg_constraint where conname = 'refresh_tokens_session_id_fkey') then
+    delete from auth.refresh_tokens where session_id is null;
+    insert into auth.sessions (id, user_id, created_at)
+      select distinct on (session_id) session_id, user_id, created_at
+      from auth.refresh_tokens order by session_id, created_at
+      on conflict (id) do nothing;
+    alter table auth.refresh_tokens add constraint refresh_tokens_session_id_fkey
+      foreign key (session_id) references auth.sessions (id) on delete cascade;
+  end if;
+end
+$$;
+create index if not exists refresh_tokens_session_id_idx on auth.refresh_tokens (session_id);
+
+revoke all on auth.users, auth.refresh_tokens, auth.sessions from anon, authenticated;
 -- The local identity adapter works on the service path (GoTrue's own role on Supabase).
 grant select, insert, update on auth.users, auth.refresh_tokens to service_role;
 grant delete on auth.refresh_tokens to service_role;
+grant select, insert, update, delete on auth.sessions to service_role;
 grant usage on sequence auth.refresh_tokens_id_seq to service_role;
 
 create or replace function auth.jwt() returns jsonb

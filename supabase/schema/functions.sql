@@ -3,6 +3,33 @@
 -- Every function in the schemas public and private, then every trigger.
 
 -- ----------------------------------------------------------------------------
+-- private.assert_live_session()
+-- Called by the server at the start of each user transaction, right after the claims are set: refuses a token whose session was signed out or revoked.
+-- grants: authenticated: execute
+CREATE OR REPLACE FUNCTION private.assert_live_session()
+ RETURNS void
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  claimed text := (select auth.jwt()) ->> 'session_id';
+begin
+  if claimed is null
+    or claimed !~ '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'
+    or not exists (
+      select 1 from auth.sessions s
+      where s.id = claimed::uuid
+        and s.user_id = (select auth.uid())
+        and (s.not_after is null or s.not_after > now())
+    )
+  then
+    raise exception 'NB_SESSION_ENDED: This sign-in session has ended; sign in again';
+  end if;
+end
+$function$;
+
+-- ----------------------------------------------------------------------------
 -- private.assign_seat_key()
 -- grants: execute: PUBLIC (the default, never revoked)
 CREATE OR REPLACE FUNCTION private.assign_seat_key()

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Sql } from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminSql, makeCoach, makeFamily, makeUser } from '../../tests/support/db';
+import { adminSql, makeCoach, makeFamily, makeUser, sessionOf } from '../../tests/support/db';
 import { DEMO } from '../../tests/support/demo';
 import { balanceOf, bookSession, nbCode, parisAt, type BookingRequest } from './support/booking';
 
@@ -186,7 +186,14 @@ describe('who may book for whom', () => {
 
 	it('an unknown caller is NB_UNAUTHENTICATED and an unknown student NB_NOT_FOUND', async () => {
 		const { request } = await setup();
-		expect(await nbCode(bookSession(sql, randomUUID(), request))).toBe('NB_UNAUTHENTICATED');
+		// A token of no account names no live session: refused before any RPC runs.
+		expect(await nbCode(bookSession(sql, randomUUID(), request))).toBe('NB_SESSION_ENDED');
+		// book_session's own guard (a path without the session check, e.g. PostgREST): a
+		// signed-in user whose profile is gone.
+		const ghost = await makeUser(sql, 'parent');
+		await sessionOf(sql, ghost);
+		await sql`delete from public.profiles where id = ${ghost}`;
+		expect(await nbCode(bookSession(sql, ghost, request))).toBe('NB_UNAUTHENTICATED');
 		const unknown = { ...request, studentId: randomUUID() };
 		expect(await nbCode(bookSession(sql, DEMO.assistant, unknown))).toBe('NB_NOT_FOUND');
 	});

@@ -62,6 +62,30 @@ test('a demo account button fills the form, and sign-out ends the session', asyn
 	await expect(page).toHaveURL(/\/login/);
 });
 
+test('sign-out ends a copy of the session cookies too, and says so there', async ({
+	page,
+	browser
+}) => {
+	await signIn(page, 'parent.durand@nexus.test');
+	await expect(page).toHaveURL('/parent');
+	// Another browser holding the very same cookies (a copied or stolen session).
+	const copy = await browser.newContext({ storageState: await page.context().storageState() });
+	const other = await copy.newPage();
+	await other.goto('/sessions');
+	await expect(other).toHaveURL('/sessions');
+
+	await page.getByRole('button', { name: 'Se déconnecter' }).click();
+	await expect(page).toHaveURL('/login');
+
+	await other.reload();
+	await expect(other).toHaveURL(/\/login\?next=%2Fsessions/);
+	await expect(other.getByRole('status')).toHaveText(
+		'Votre session a pris fin. Reconnectez-vous pour continuer.'
+	);
+	expect((await copy.cookies()).map((c) => c.name)).not.toContain('nexus_access');
+	await copy.close();
+});
+
 test('a student cannot open another role’s home', async ({ page }) => {
 	await signIn(page, 'eleve.lucas@nexus.test');
 	await expect(page).toHaveURL('/student');

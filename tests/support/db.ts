@@ -12,10 +12,37 @@ export function adminSql(max = 10): Sql {
 	return postgres(inject('databaseUrl'), { max, onnotice: () => {} });
 }
 
-/** Act as a user, exactly as the app does (role authenticated + JWT claims). */
+/**
+ * A live sign-in session (auth.sessions row) of the user, as a sign-in would open: what the
+ * `session_id` claim names. One per user per connection pool, opened on first use.
+ */
+const sessions = new WeakMap<Sql, Map<string, Promise<string>>>();
+export function sessionOf(sql: Sql, userId: string): Promise<string> {
+	let byUser = sessions.get(sql);
+	if (!byUser) sessions.set(sql, (byUser = new Map()));
+	let session = byUser.get(userId);
+	if (!session) {
+		// A user who does not exist gets a session id that names nothing (refused, like a
+		// token of a deleted account).
+		session = sql<{ id: string }[]>`
+			insert into auth.sessions (id, user_id)
+			select ${randomUUID()}, id from auth.users where id = ${userId}
+			returning id`.then(([row]) => row?.id ?? randomUUID());
+		byUser.set(userId, session);
+	}
+	return session;
+}
+
+/** Act as a user, exactly as the app does (role authenticated + JWT claims of a live session). */
 export function actAs(sql: Sql, userId: string, userRole?: UserRole) {
-	return <T>(fn: (tx: Tx) => Promise<T>) =>
-		runAsUser(sql, { sub: userId, role: 'authenticated', user_role: userRole }, fn);
+	return async <T>(fn: (tx: Tx) => Promise<T>) => {
+		const session_id = await sessionOf(sql, userId);
+		return runAsUser(
+			sql,
+			{ sub: userId, role: 'authenticated', user_role: userRole, session_id },
+			fn
+		);
+	};
 }
 
 /** Run `fn` as the user inside a transaction that is always rolled back. */

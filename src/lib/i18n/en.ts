@@ -28,6 +28,7 @@ export const en: Record<MessageKey, string> = {
 	'login.password': 'Password',
 	'login.submit': 'Sign in',
 	'login.invalid': 'Wrong email or password.',
+	'login.sessionEnded': 'Your session has ended. Sign in again to continue.',
 	'login.noAccount': 'No account yet?',
 	'login.demoTitle': 'Demo accounts',
 	'login.demoHint': 'Local mode: every account uses the password {password}.',

@@ -27,6 +27,7 @@ export const fr = {
 	'login.password': 'Mot de passe',
 	'login.submit': 'Se connecter',
 	'login.invalid': 'E-mail ou mot de passe incorrect.',
+	'login.sessionEnded': 'Votre session a pris fin. Reconnectez-vous pour continuer.',
 	'login.noAccount': 'Pas encore de compte ?',
 	'login.demoTitle': 'Comptes de démonstration',
 	'login.demoHint': 'Mode local : tous les comptes utilisent le mot de passe {password}.',

@@ -13,6 +13,7 @@ export const load: PageServerLoad = async ({ locals, url, getClientAddress }) =>
 	const db = await database();
 	return {
 		next: safeRedirect(url.searchParams.get('next')),
+		sessionEnded: url.searchParams.has('ended'),
 		demo: await demoSignInFor({
 			embedded: db.mode === 'embedded',
 			clientAddress: getClientAddress()

@@ -13,11 +13,13 @@ beforeAll(() => {
 });
 afterAll(() => sql.end());
 
+// The functions under test run in the transaction actAs opens (with a live session);
+// these claims are only the shape an AppUser carries.
 const asUser = (id: string, role: AppUser['role']): AppUser => ({
 	id,
 	email: `${id}@fixture.test`,
 	role,
-	claims: { sub: id, role: 'authenticated', user_role: role }
+	claims: { sub: id, role: 'authenticated', user_role: role, session_id: randomUUID() }
 });
 const cookies = (child?: string) => ({
 	get: (name: string) => (name === ACTIVE_CHILD_COOKIE ? child : undefined)

@@ -21,3 +21,12 @@ export function clearSessionCookies(cookies: Cookies) {
 	cookies.delete(ACCESS_COOKIE, { path: '/' });
 	cookies.delete(REFRESH_COOKIE, { path: '/' });
 }
+
+/**
+ * `Set-Cookie` values that delete both session cookies, for a response already built (the
+ * handle hook learns only from the answer that the session has ended).
+ */
+export function expiredSessionCookies(secure: boolean): string[] {
+	const attributes = `Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`;
+	return [ACCESS_COOKIE, REFRESH_COOKIE].map((name) => `${name}=; ${attributes}`);
+}

@@ -48,7 +48,12 @@ export function createTokenSigner(secret: string) {
 					id: payload.sub,
 					email: payload.email,
 					role: role as UserRole,
-					claims: { ...payload, sub: payload.sub, role: 'authenticated' }
+					claims: {
+						...payload,
+						sub: payload.sub,
+						role: 'authenticated',
+						session_id: payload.session_id
+					}
 				};
 			} catch {
 				return null;

@@ -35,6 +35,13 @@ export function createLocalIdentityProvider(
 	const signer = createTokenSigner(jwtSecret);
 	const service = async <T>(fn: (tx: Tx) => Promise<T>) => runAsService(await getSql(), fn);
 
+	/** A new sign-in session: the row every token of it names (`session_id`) and is checked against. */
+	async function startSession(tx: Tx, userId: string): Promise<string> {
+		const [row] = await tx<{ id: string }[]>`
+			insert into auth.sessions (id, user_id) values (${randomUUID()}, ${userId}) returning id`;
+		return row!.id;
+	}
+
 	async function issue(
 		tx: Tx,
 		user: UserRow,
@@ -90,7 +97,7 @@ export function createLocalIdentityProvider(
 				const ok = await bcrypt.compare(password, user?.encrypted_password ?? DUMMY_HASH);
 				if (!user || !ok) throw new AuthError('INVALID_CREDENTIALS', 'Invalid email or password');
 				await tx`update auth.users set last_sign_in_at = now() where id = ${user.id}`;
-				return issue(tx, user, randomUUID(), null);
+				return issue(tx, user, await startSession(tx, user.id), null);
 			});
 		},
 
@@ -98,25 +105,31 @@ export function createLocalIdentityProvider(
 
 		async refresh(refreshToken) {
 			return service(async (tx) => {
+				// Only a token of a live session (not signed out, not past not_after) counts.
 				const [row] = await tx<
 					{ id: number; user_id: string; session_id: string; revoked: boolean; recent: boolean }[]
 				>`
-					select id, user_id, session_id, revoked,
-						updated_at > now() - make_interval(secs => ${REUSE_INTERVAL_SECONDS}) as recent
-					from auth.refresh_tokens
-					where token = ${hashToken(refreshToken)} for update`;
+					select t.id, t.user_id, t.session_id, t.revoked,
+						t.updated_at > now() - make_interval(secs => ${REUSE_INTERVAL_SECONDS}) as recent
+					from auth.refresh_tokens t
+					join auth.sessions s on s.id = t.session_id
+					where t.token = ${hashToken(refreshToken)}
+						and (s.not_after is null or s.not_after > now())
+					for update of t`;
 				if (!row) return null;
 				// Parallel requests of one page may all carry the same expired access token and
 				// refresh at once: as with GoTrue's reuse interval, a token rotated seconds ago still
-				// works. Later, a rotated token coming back means it leaked: end the whole session.
+				// works. Later, a rotated token coming back means it leaked: end the whole session,
+				// which also ends every access token already issued for it.
 				if (row.revoked && !row.recent) {
-					// Deleted, not just revoked: nothing of this session may come back.
-					await tx`delete from auth.refresh_tokens where session_id = ${row.session_id}`;
+					await tx`delete from auth.sessions where id = ${row.session_id}`;
 					return null;
 				}
 				// The reuse window starts at the first rotation only.
 				await tx`update auth.refresh_tokens set revoked = true, updated_at = now()
 					where id = ${row.id} and not revoked`;
+				await tx`update auth.sessions set refreshed_at = now(), updated_at = now()
+					where id = ${row.session_id}`;
 				const [user] = await tx<UserRow[]>`
 					select u.id, u.email, p.role, null as encrypted_password
 					from auth.users u join public.profiles p on p.id = u.id
@@ -125,10 +138,14 @@ export function createLocalIdentityProvider(
 			});
 		},
 
-		async signOut(refreshToken) {
+		async signOut({ refreshToken, sessionId }) {
+			// Deleting the session takes its refresh tokens with it (on delete cascade) and
+			// makes every access token naming it fail private.assert_live_session.
 			await service(
-				(tx) => tx`delete from auth.refresh_tokens
-					where session_id = (select session_id from auth.refresh_tokens where token = ${hashToken(refreshToken)})`
+				(tx) => tx`delete from auth.sessions
+					where id = ${sessionId ?? null}::uuid
+						or id = (select session_id from auth.refresh_tokens
+							where token = ${refreshToken ? hashToken(refreshToken) : null})`
 			);
 		},
 
@@ -145,7 +162,7 @@ export function createLocalIdentityProvider(
 						locale: input.locale
 					}
 				});
-				return issue(tx, user, randomUUID(), null);
+				return issue(tx, user, await startSession(tx, user.id), null);
 			});
 		},
 

@@ -45,7 +45,8 @@ export interface IdentityProvider {
 	verifyAccessToken(token: string): Promise<AppUser | null>;
 	/** Rotate a refresh token into a new session; null when revoked or unknown. */
 	refresh(refreshToken: string): Promise<IssuedSession | null>;
-	signOut(refreshToken: string): Promise<void>;
+	/** End a sign-in session (named by a refresh token or a verified token's `session_id`). */
+	signOut(session: { refreshToken?: string; sessionId?: string }): Promise<void>;
 	signUpParent(input: ParentSignUp): Promise<IssuedSession>;
 	createChildAccount(parent: AppUser, input: ChildAccount): Promise<{ studentId: string }>;
 }

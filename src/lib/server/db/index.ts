@@ -1,6 +1,7 @@
+import { error as kitError } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { readServerEnv } from '../config/env';
-import { runAsService, runAsUser, type JwtClaims, type Tx } from './as-user';
+import { isSessionEnded, runAsService, runAsUser, type JwtClaims, type Tx } from './as-user';
 import { bundledSqlFiles } from './bundled-sql';
 import { openDatabase, type Database } from './open';
 
@@ -36,9 +37,22 @@ function registerShutdown(db: Database) {
 	}
 }
 
+/**
+ * A user's request in one transaction under RLS. A token whose sign-in session has ended
+ * (signed out, refresh token replayed) is a 401 here, in pages and API alike; the
+ * handle hook then clears that browser's cookies.
+ */
 export async function withUser<T>(claims: JwtClaims, fn: (tx: Tx) => Promise<T>): Promise<T> {
-	return runAsUser((await database()).sql, claims, fn);
+	const { sql } = await database();
+	try {
+		return await runAsUser(sql, claims, fn);
+	} catch (error) {
+		if (isSessionEnded(error)) kitError(401, { message: SESSION_ENDED, code: 'UNAUTHENTICATED' });
+		throw error;
+	}
 }
+
+export const SESSION_ENDED = 'This sign-in session has ended; sign in again';
 
 export async function withService<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
 	return runAsService((await database()).sql, fn);

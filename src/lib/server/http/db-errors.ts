@@ -7,6 +7,7 @@ import { ApiError, type ErrorCode } from './errors';
  */
 const RPC_CODES: Record<string, { status: number; code: ErrorCode }> = {
 	NB_UNAUTHENTICATED: { status: 401, code: 'UNAUTHENTICATED' },
+	NB_SESSION_ENDED: { status: 401, code: 'UNAUTHENTICATED' },
 	NB_FORBIDDEN: { status: 403, code: 'FORBIDDEN' },
 	NB_NOT_FOUND: { status: 404, code: 'NOT_FOUND' },
 	NB_INSUFFICIENT_CREDITS: { status: 402, code: 'INSUFFICIENT_CREDITS' },

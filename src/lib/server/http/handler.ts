@@ -8,9 +8,16 @@ import { z } from 'zod';
 import type { UserRole } from '$lib/core/roles';
 import type { AppUser } from '../auth/types';
 import { mapDatabaseError } from './db-errors';
-import { ApiError, errorResponse, validationError } from './errors';
+import { ApiError, errorResponse, validationError, type ErrorCode } from './errors';
 
 type ApiHandler = (event: RequestEvent) => Promise<Response>;
+
+// SvelteKit `error(status)` thrown below a handler (e.g. withUser's ended session).
+const HTTP_CODES: Partial<Record<number, ErrorCode>> = {
+	401: 'UNAUTHENTICATED',
+	403: 'FORBIDDEN',
+	404: 'NOT_FOUND'
+};
 
 /**
  * Wrap a JSON API handler: every failure becomes `{"error":{code,message,fields}}`
@@ -26,7 +33,8 @@ export function api(handler: ApiHandler): RequestHandler {
 			const mapped = mapDatabaseError(error);
 			if (mapped) return errorResponse(mapped);
 			if (isHttpError(error)) {
-				return errorResponse(new ApiError(error.status, 'INTERNAL', error.body.message));
+				const code = HTTP_CODES[error.status] ?? 'INTERNAL';
+				return errorResponse(new ApiError(error.status, code, error.body.message));
 			}
 			console.error('[api]', event.request.method, event.url.pathname, error);
 			return errorResponse(new ApiError(500, 'INTERNAL', 'Unexpected server error'));
