@@ -68,7 +68,8 @@ export function benchSlots(iterations = 2000, warmup = 300) {
 		endDate: addDays(START, WEEKS * 7 - 1),
 		durationMinutes: 60,
 		now: new Date('2027-02-27T12:00:00Z'),
-		minNoticeMinutes: 120
+		minNoticeMinutes: 120,
+		horizonDays: 90
 	};
 	let slots = 0;
 	for (let i = 0; i < warmup; i++) slots = computeSlots(RULES, busy, query).length;

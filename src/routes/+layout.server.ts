@@ -1,14 +1,23 @@
 import { HOME_BY_ROLE } from '$lib/core/roles';
-import { withUser } from '$lib/server/db';
+import { withService, withUser, type Tx } from '$lib/server/db';
+import { readBookingPolicy } from '$lib/server/db/policy';
 import { getMyProfile } from '$lib/features/people/profiles.server';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals }) => {
-	const profile = locals.user ? await withUser(locals.user.claims, getMyProfile) : null;
+	// One transaction for the page's shell: who is signed in, and the booking policy every screen
+	// words its promises with (refund window, notice, start window).
+	const user = locals.user;
+	const read = async (tx: Tx) => ({
+		profile: user ? await getMyProfile(tx) : null,
+		policy: await readBookingPolicy(tx)
+	});
+	const { profile, policy } = user ? await withUser(user.claims, read) : await withService(read);
 	return {
 		locale: locals.locale,
+		policy,
 		user:
-			locals.user && profile
+			user && profile
 				? {
 						id: profile.id,
 						role: profile.role,

@@ -212,6 +212,26 @@ describe('idempotency', () => {
 		expect(sessions).toHaveLength(1);
 	});
 
+	it('refuses the same key with another body (NB_IDEMPOTENCY_KEY_REUSED), booking nothing more', async () => {
+		const { parentId, studentId, request } = await setup(5);
+		const key = `key-${randomUUID()}`;
+		const first = await bookSession(sql, parentId, { ...request, idempotencyKey: key });
+		const otherSlot = { ...request, startsAt: await parisAt(sql, 4, '10:00') };
+		for (const changed of [
+			otherSlot,
+			{ ...request, title: 'Autre chose' },
+			{ ...request, durationMinutes: 120, credits: 2 }
+		]) {
+			expect(await nbCode(bookSession(sql, parentId, { ...changed, idempotencyKey: key }))).toBe(
+				'NB_IDEMPOTENCY_KEY_REUSED'
+			);
+		}
+		// The same body (title spacing aside) is still a replay.
+		const again = { ...request, title: '  Fonctions affines ', idempotencyKey: key };
+		expect((await bookSession(sql, parentId, again)).session.id).toBe(first.session.id);
+		expect(await balanceOf(sql, studentId)).toBe(4);
+	});
+
 	it('rejects a key shorter than 8 characters', async () => {
 		const { parentId, request } = await setup();
 		expect(await nbCode(bookSession(sql, parentId, { ...request, idempotencyKey: 'short' }))).toBe(
@@ -260,6 +280,19 @@ describe('the rules, each with its code', () => {
 				'NB_OUTSIDE_AVAILABILITY'
 			);
 		}
+	});
+
+	it("refuses a start off the 30-minute grid of the coach's clock, inside availability (NB_OUTSIDE_AVAILABILITY)", async () => {
+		const { parentId, studentId, request } = await setup();
+		for (const time of ['10:15', '10:01', '17:45:30']) {
+			const startsAt = await parisAt(sql, 3, time);
+			expect(await nbCode(bookSession(sql, parentId, { ...request, startsAt }))).toBe(
+				'NB_OUTSIDE_AVAILABILITY'
+			);
+		}
+		expect(await balanceOf(sql, studentId)).toBe(5);
+		const onGrid = { ...request, startsAt: await parisAt(sql, 3, '10:30') };
+		expect((await bookSession(sql, parentId, onGrid)).session.status).toBe('SCHEDULED');
 	});
 
 	it('refuses a price other than the one charged (NB_PRICE_MISMATCH)', async () => {

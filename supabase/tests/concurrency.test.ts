@@ -136,6 +136,28 @@ describe('concurrent bookings', () => {
 		}
 	});
 
+	it('read in id order, the ledger is a running balance even when bookings commit concurrently', async () => {
+		const coachIds = await Promise.all(Array.from({ length: 8 }, () => makeCoach(sql)));
+		const { parentId, studentIds } = await makeFamily(sql, { credits: 5 });
+		const studentId = studentIds[0]!;
+		const startsAt = await Promise.all(coachIds.map((_, i) => parisAt(sql, 9, `${8 + i}:00`)));
+		await race(
+			coachIds.map((coachId, i) => ({
+				callerId: parentId,
+				request: { coachId, studentId, startsAt: startsAt[i]! }
+			}))
+		);
+		const ledger = await sql<{ amount: number; balance_after: number }[]>`
+			select amount, balance_after from public.credit_transactions
+			where student_id = ${studentId} order by id`;
+		expect(ledger.length).toBeGreaterThan(1);
+		ledger.reduce((before, entry) => {
+			expect(entry.balance_after).toBe(before + entry.amount);
+			return entry.balance_after;
+		}, 0);
+		expect(ledger.at(-1)!.balance_after).toBe(await balanceOf(sql, studentId));
+	});
+
 	it('the same request retried concurrently with one idempotency key books once', async () => {
 		for (let round = 0; round < ROUNDS; round++) {
 			const coachId = await makeCoach(sql);

@@ -161,6 +161,39 @@ describe('refused transitions', () => {
 		);
 	});
 
+	it('a session is completed only once it has started, even when it began early', async () => {
+		const f = await sessionIn('IN_PROGRESS', -10);
+		expect(await nbCode(transition(sql, f.coachId, f.session.id, 'COMPLETED'))).toBe(
+			'NB_INVALID_TRANSITION'
+		);
+		expect((await storedSession(sql, f.session.id)).status).toBe('IN_PROGRESS');
+	});
+
+	it.each<[Actor, number]>([
+		['parent', 5],
+		['student', 30],
+		['coach', 60 + 180]
+	])(
+		'the %s may not cancel %i minutes after the start (NB_TOO_LATE), and nothing is refunded',
+		async (actor, minutesAgo) => {
+			const f = await sessionIn('CONFIRMED', minutesAgo);
+			expect(await nbCode(transition(sql, actorId(f, actor), f.session.id, 'CANCELLED'))).toBe(
+				'NB_TOO_LATE'
+			);
+			expect((await storedSession(sql, f.session.id)).status).toBe('CONFIRMED');
+			expect(await balanceOf(sql, f.studentId)).toBe(4);
+		}
+	);
+
+	it('staff may still cancel after the start, deciding the refund', async () => {
+		const f = await sessionIn('CONFIRMED', 30);
+		const { refunded } = await transition(sql, DEMO.assistant, f.session.id, 'CANCELLED', {
+			refund: true
+		});
+		expect(refunded).toBe(1);
+		expect(await balanceOf(sql, f.studentId)).toBe(5);
+	});
+
 	it('a no-show is recorded only once the session has started', async () => {
 		const f = await sessionIn('CONFIRMED', -30);
 		expect(await nbCode(transition(sql, f.coachId, f.session.id, 'NO_SHOW'))).toBe(

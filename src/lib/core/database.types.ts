@@ -328,6 +328,9 @@ isOneToOne: false
             "book_session":
 { Args: { "p_coach_id": string,"p_credits": number,"p_description"?: string,"p_duration_minutes": number,"p_idempotency_key"?: string,"p_modality"?: Database["public"]['Enums']["session_modality"],"p_starts_at": string,"p_student_id": string,"p_subject": string,"p_title": string,"p_type"?: Database["public"]['Enums']["session_type"] }; Returns: Json
                            },
+"booking_policy":
+{ Args: Record<PropertyKey, never>; Returns: Json
+                           },
 "cancellation_refund":
 { Args: { "p_session_id": string }; Returns: number
                            },

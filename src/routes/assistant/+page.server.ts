@@ -5,5 +5,7 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = pageUser(event, 'assistant', 'admin');
-	return withUser(user.claims, staffHome);
+	const { user: viewer } = await event.parent();
+	const timeZone = viewer?.timeZone ?? 'Europe/Paris';
+	return withUser(user.claims, (tx) => staffHome(tx, timeZone));
 };

@@ -35,10 +35,11 @@ async function noticeFor(tx: Tx, params: URLSearchParams) {
 
 export const load: PageServerLoad = async (event) => {
 	const user = pageUser(event, 'student', 'parent');
+	const { policy } = await event.parent();
 	return withUser(user.claims, async (tx) => {
 		const scope = await loadFamilyScope(tx, user, event.cookies);
 		const sessions = scope.active
-			? await listStudentSessions(tx, scope.active.id)
+			? await listStudentSessions(tx, scope.active.id, policy)
 			: { upcoming: [], past: [] };
 		return {
 			role: scope.role,

@@ -3,19 +3,17 @@
  * (camelCase, wall times as 'HH:MM', dates as 'YYYY-MM-DD').
  */
 import type { AvailabilityRule, BusyInterval, IsoDate } from './types';
+import { parseBookingPolicy, type BookingPolicy } from '$lib/core/policy';
 import type { Tx } from '$lib/server/db/as-user';
 
 export interface StoredRule extends AvailabilityRule {
 	id: string;
 }
 
-/** Used only if the settings row is missing. */
-export const DEFAULT_MIN_NOTICE_MINUTES = 120;
-
 export interface CoachSchedule {
 	coachId: string;
 	timeZone: string;
-	minNoticeMinutes: number;
+	policy: BookingPolicy;
 	rules: StoredRule[];
 	busy: BusyInterval[];
 }
@@ -34,20 +32,15 @@ export const ruleOrder = (tx: Tx) =>
 		`a.is_recurring desc, a.day_of_week, a.specific_date, a.start_time, a.is_available desc`
 	);
 
-/** The minimum notice setting as an int expression (a product default if the row is missing). */
-export const minNoticeMinutes = (tx: Tx) => tx`
-	coalesce((select (s.value #>> '{}')::int from public.app_settings s
-		where s.key = 'min_notice_minutes'), ${DEFAULT_MIN_NOTICE_MINUTES}::int)`;
-
 interface ScheduleRow {
 	timeZone: string;
-	minNoticeMinutes: number;
+	policy: unknown;
 	rules: StoredRule[];
 	busy: { startsAt: string; endsAt: string }[];
 }
 
 /**
- * In ONE query: a coach's time zone, the minimum notice, the weekly rules plus the specific ones
+ * In ONE query: a coach's time zone, the booking policy, the weekly rules plus the specific ones
  * dated in [startDate, endDate], and the live sessions overlapping those days in the coach's zone.
  * Null when `coachId` is not a coach.
  *
@@ -61,7 +54,7 @@ export async function loadCoachSchedule(
 	endDate: IsoDate
 ): Promise<CoachSchedule | null> {
 	const [row] = await tx<ScheduleRow[]>`
-		select p.time_zone as "timeZone", ${minNoticeMinutes(tx)} as "minNoticeMinutes",
+		select p.time_zone as "timeZone", public.booking_policy() as policy,
 			coalesce((select json_agg(${ruleJson(tx)} order by ${ruleOrder(tx)})
 				from public.coach_availability a
 				where a.coach_id = p.id
@@ -78,7 +71,7 @@ export async function loadCoachSchedule(
 	return {
 		coachId,
 		timeZone: row.timeZone,
-		minNoticeMinutes: row.minNoticeMinutes,
+		policy: parseBookingPolicy(row.policy),
 		rules: row.rules,
 		busy: row.busy.map((b) => ({ startsAt: new Date(b.startsAt), endsAt: new Date(b.endsAt) }))
 	};

@@ -1,5 +1,5 @@
 import { validateDaySlots } from './rules';
-import { computeSlots } from './slots';
+import { computeSlots, policyLimits } from './slots';
 import type { DaySlotInput, IsoDate, Slot } from './types';
 import type { AvailabilityBody } from '$lib/features/availability/schemas';
 import type { AppUser } from '$lib/server/auth/types';
@@ -62,7 +62,7 @@ export async function getAvailability(
 		endDate,
 		durationMinutes,
 		now,
-		minNoticeMinutes: schedule.minNoticeMinutes
+		...policyLimits(schedule.policy)
 	});
 	return {
 		coachId,

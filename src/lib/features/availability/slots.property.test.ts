@@ -87,14 +87,13 @@ function reference(rules: AvailabilityRule[], busy: BusyInterval[], q: SlotQuery
 		);
 		const wall = wallClock(q.timeZone, date);
 		for (let s = 0; s + duration <= 1440; s++) {
-			let runStart = s;
-			while (runStart > 0 && open[runStart - 1]) runStart--;
-			if ((s - runStart) % step !== 0) continue;
+			if (s % step !== 0) continue;
 			if (!open.slice(s, s + duration).every(Boolean)) continue;
 			const a = wall.get(s);
 			const b = wall.get(s + duration);
 			if (a === undefined || b === undefined || b - a !== duration * MINUTE) continue;
 			if (a < q.now.getTime() + q.minNoticeMinutes * MINUTE) continue;
+			if (a > q.now.getTime() + q.horizonDays * DAY) continue;
 			if (busy.some((x) => x.startsAt.getTime() < b && a < x.endsAt.getTime())) continue;
 			const slot = { date, startTime: hhmm(s), endTime: hhmm(s + duration) };
 			out.push({ ...slot, startsAt: new Date(a), endsAt: new Date(b) });
@@ -131,6 +130,7 @@ const scenarioArb = fc.record({
 	stepMinutes: fc.constantFrom(15, 30, 45, 60),
 	nowOffsetQuarters: fc.integer({ min: -3 * 96, max: 3 * 96 }),
 	minNoticeMinutes: fc.constantFrom(0, 60, 120, 720),
+	horizonDays: fc.constantFrom(0, 1, 2, 90),
 	rules: fc.array(ruleArb, { minLength: 1, maxLength: 8 }),
 	busy: fc.array(busyArb, { maxLength: 8 })
 });
@@ -163,7 +163,8 @@ function buildScenario(sc: typeof scenarioArb extends fc.Arbitrary<infer T> ? T 
 		durationMinutes: sc.durationMinutes,
 		stepMinutes: sc.stepMinutes,
 		now: new Date(base + sc.nowOffsetQuarters * 15 * MINUTE),
-		minNoticeMinutes: sc.minNoticeMinutes
+		minNoticeMinutes: sc.minNoticeMinutes,
+		horizonDays: sc.horizonDays
 	};
 	return { rules, busy, query };
 }

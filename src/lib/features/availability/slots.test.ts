@@ -19,6 +19,7 @@ const query = (overrides: Partial<SlotQuery> = {}): SlotQuery => ({
 	durationMinutes: 60,
 	now: new Date('2026-01-01T00:00:00Z'),
 	minNoticeMinutes: 0,
+	horizonDays: 365,
 	...overrides
 });
 const run = (rules: AvailabilityRule[], busy: BusyInterval[] = [], q: Partial<SlotQuery> = {}) =>
@@ -170,12 +171,22 @@ describe('computeSlots: busy sessions, notice, duration, step', () => {
 		}
 	});
 
-	it('steps from the start of each open interval', () => {
+	it('offers starts on the step grid of the wall clock only, as book_session accepts them', () => {
 		const starts = (stepMinutes: number, rules: AvailabilityRule[] = morningWeek) =>
 			run(rules, [], { ...monday, stepMinutes }).map((s) => s.startTime);
 		expect(starts(60)).toEqual(['09:00', '10:00', '11:00']);
 		expect(starts(15)).toHaveLength(9);
-		expect(starts(30, [weekly(1, '09:15', '11:15')])).toEqual(['09:15', '09:45', '10:15']);
+		// 09:15–11:15 open: 09:15 is off the 30-minute grid, so the first start is 09:30.
+		expect(starts(30, [weekly(1, '09:15', '11:15')])).toEqual(['09:30', '10:00']);
+	});
+
+	it('offers nothing past the booking horizon (now + horizonDays × 24 h)', () => {
+		const now = new Date('2026-05-31T07:00:00Z');
+		const slots = run(morningWeek, [], { ...monday, now, horizonDays: 1 });
+		// Monday 1 June, Paris (UTC+2): 09:00 is 07:00Z, exactly 24 h after now (still offered).
+		expect(slots.map((s) => s.startTime)).toEqual(['09:00']);
+		expect(run(morningWeek, [], { ...monday, now, horizonDays: 0 })).toEqual([]);
+		expect(() => run(morningWeek, [], { horizonDays: -1 })).toThrow(RangeError);
 	});
 
 	it('rejects invalid queries and returns nothing for an empty range', () => {

@@ -7,13 +7,14 @@
  * so a specific-date rule can add hours or remove them (a day off is 00:00–24:00 unavailable).
  * Touching intervals merge (09:00–10:00 + 10:00–11:00 offers 09:30–10:30).
  *
- * Candidates: for each maximal open interval [a, b), starts a, a+step, … while start+duration ≤ b.
+ * Candidates: the starts on the step grid of the wall clock (00:00, 00:30, … for a 30-minute step,
+ * the policy's start grid) inside each maximal open interval [a, b), while start+duration ≤ b.
  * A slot starts and ends on D; an end of exactly 24:00 is allowed and formatted '24:00'.
  * Wall times become instants in the zone. A candidate is dropped when its start or end falls in a
  * DST gap, or when its real length differs from the wall length (DST change inside it).
  * Ambiguous (fall-back) wall times take the later instant, like Postgres (see resolveLocalMs).
- * Then dropped: startsAt < now + minNotice, and any overlap with a busy interval (half-open, so
- * back-to-back bookings are fine). Output is sorted by startsAt without duplicates.
+ * Then dropped: startsAt < now + minNotice, startsAt > now + horizonDays × 24 h, and any overlap
+ * with a busy interval (half-open, so back-to-back bookings are fine). Output is sorted by startsAt without duplicates.
  *
  * Rules with malformed/inverted times or a missing day are ignored here; validateDaySlots
  * (rules.ts) is what reports them.
@@ -34,9 +35,17 @@ import {
 	DURATION_MULTIPLE_MINUTES,
 	MAX_DURATION_MINUTES,
 	MIN_DURATION_MINUTES,
-	START_GRID_MINUTES
+	START_GRID_MINUTES,
+	type BookingPolicy
 } from '$lib/core/policy';
 import type { AvailabilityRule, BusyInterval, IsoDate, Slot, SlotQuery } from './types';
+
+/** The part of a slot query the booking policy decides (the same values book_session checks). */
+export const policyLimits = (policy: BookingPolicy) => ({
+	minNoticeMinutes: policy.minNoticeMinutes,
+	horizonDays: policy.horizonDays,
+	stepMinutes: policy.startGridMinutes
+});
 
 export const DEFAULT_STEP_MINUTES = START_GRID_MINUTES;
 
@@ -97,6 +106,7 @@ interface Search {
 	durationMinutes: number;
 	stepMinutes: number;
 	earliestStartMs: number;
+	latestStartMs: number;
 	busy: Interval[];
 }
 
@@ -117,6 +127,9 @@ function checkQuery(query: SlotQuery): { firstDayMs: number; lastDayMs: number; 
 	}
 	if (!Number.isInteger(step) || step <= 0) throw new RangeError(`Invalid stepMinutes: ${step}`);
 	if (!Number.isFinite(notice) || notice < 0) throw new RangeError(`Invalid minNotice: ${notice}`);
+	if (!Number.isInteger(query.horizonDays) || query.horizonDays < 0) {
+		throw new RangeError(`Invalid horizonDays: ${query.horizonDays}`);
+	}
 	if (Number.isNaN(query.now.getTime())) throw new RangeError('Invalid now');
 	return { firstDayMs, lastDayMs, step };
 }
@@ -150,12 +163,12 @@ function collectDay(
 ): void {
 	const { durationMinutes: duration, stepMinutes: step } = search;
 	for (const { start, end } of open) {
-		for (let minute = start; minute + duration <= end; minute += step) {
+		for (let minute = Math.ceil(start / step) * step; minute + duration <= end; minute += step) {
 			const startsAt = toInstant(minute);
 			const endsAt = toInstant(minute + duration);
 			if (startsAt === null || endsAt === null) continue; // DST gap
 			if (endsAt - startsAt !== duration * MS_PER_MINUTE) continue; // DST change inside
-			if (startsAt < search.earliestStartMs) continue;
+			if (startsAt < search.earliestStartMs || startsAt > search.latestStartMs) continue;
 			if (overlapsAny(search.busy, { start: startsAt, end: endsAt })) continue;
 			out.push({
 				date,
@@ -187,6 +200,7 @@ export function computeSlots(
 		durationMinutes: query.durationMinutes,
 		stepMinutes: step,
 		earliestStartMs: query.now.getTime() + query.minNoticeMinutes * MS_PER_MINUTE,
+		latestStartMs: query.now.getTime() + query.horizonDays * MS_PER_DAY,
 		busy: normalize(busy.map((b) => ({ start: b.startsAt.getTime(), end: b.endsAt.getTime() })))
 	};
 	const offsets = sampleOffsets(query.timeZone, firstDayMs, dayCount);

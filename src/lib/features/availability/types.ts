@@ -28,11 +28,13 @@ export interface SlotQuery {
 	endDate: IsoDate;
 	/** Multiple of 30, 30..240. */
 	durationMinutes: number;
-	/** Default 30. */
+	/** The start grid of the wall clock; default START_GRID_MINUTES (pass the policy's). */
 	stepMinutes?: number;
 	now: Date;
-	/** Callers apply the product default (120). */
+	/** From the booking policy. */
 	minNoticeMinutes: number;
+	/** From the booking policy: starts later than now + horizonDays × 24 h are not offered. */
+	horizonDays: number;
 }
 
 export interface Slot {

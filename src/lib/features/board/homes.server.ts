@@ -22,16 +22,30 @@ export async function studentHome(tx: Tx) {
 	return { balance: account?.balance ?? 0, upcoming: await listUpcomingSessions(tx) };
 }
 
-export async function staffHome(tx: Tx) {
-	const [counts] = await tx<
-		{ coaches: number; families: number; today: number; upcoming: number }[]
-	>`
+/**
+ * Sessions (not cancelled) whose start falls on today's date in `timeZone`: the viewer's day, not
+ * the database's. `coachId` narrows it to one coach.
+ */
+export async function sessionsToday(tx: Tx, timeZone: string, coachId?: string): Promise<number> {
+	const [row] = await tx<{ count: number }[]>`
+		select count(*)::int as count from public.session_bookings
+		where (starts_at at time zone ${timeZone})::date = (now() at time zone ${timeZone})::date
+			and status <> 'CANCELLED'
+			${coachId ? tx`and coach_id = ${coachId}` : tx``}`;
+	return row?.count ?? 0;
+}
+
+/** The staff home, with "today" counted in the viewer's zone. */
+export async function staffHome(tx: Tx, timeZone: string) {
+	const [counts] = await tx<{ coaches: number; families: number; upcoming: number }[]>`
 		select
 			(select count(*)::int from public.profiles where role = 'coach') as coaches,
 			(select count(*)::int from public.profiles where role = 'parent') as families,
 			(select count(*)::int from public.session_bookings
-				where starts_at::date = now()::date and status <> 'CANCELLED') as today,
-			(select count(*)::int from public.session_bookings
 				where starts_at > now() and status in ('SCHEDULED', 'CONFIRMED')) as upcoming`;
-	return { ...counts!, upcoming: await listUpcomingSessions(tx, 10) };
+	return {
+		...counts!,
+		today: await sessionsToday(tx, timeZone),
+		upcoming: await listUpcomingSessions(tx, 10)
+	};
 }

@@ -3,15 +3,13 @@
  * hour. Two queries whatever the number of coaches: the subject check, then every candidate with
  * their rules and busy times; the slot engine then runs in memory per coach.
  */
-import { computeSlots } from '$lib/features/availability/slots';
+import { computeSlots, policyLimits } from '$lib/features/availability/slots';
+import type { BookingPolicy } from '$lib/core/policy';
+import { readBookingPolicy } from '$lib/server/db/policy';
 import { addDays } from '$lib/core/time/wall-clock';
 import type { BusyInterval } from '$lib/features/availability/types';
 import { dateInZone } from '$lib/core/time/instants';
-import {
-	minNoticeMinutes,
-	ruleJson,
-	type StoredRule
-} from '$lib/features/availability/repository.server';
+import { ruleJson, type StoredRule } from '$lib/features/availability/repository.server';
 import type { Tx } from '$lib/server/db/as-user';
 import { ApiError } from '$lib/server/http/errors';
 
@@ -39,7 +37,6 @@ export interface CoachCard {
 
 interface CandidateRow extends Omit<CoachCard, 'nextSlot'> {
 	timeZone: string;
-	minNoticeMinutes: number;
 	rules: StoredRule[];
 	busy: { startsAt: string; endsAt: string }[];
 }
@@ -53,7 +50,6 @@ async function loadCandidates(tx: Tx, subject: string): Promise<CandidateRow[]> 
 	return tx<CandidateRow[]>`
 		select p.id, p.first_name as "firstName", p.last_name as "lastName", p.bio,
 			p.time_zone as "timeZone",
-			${minNoticeMinutes(tx)} as "minNoticeMinutes",
 			(select array_agg(cs2.subject_code order by sub.sort_order)
 				from public.coach_subjects cs2 join public.subjects sub on sub.code = cs2.subject_code
 				where cs2.coach_id = p.id) as subjects,
@@ -76,7 +72,7 @@ async function loadCandidates(tx: Tx, subject: string): Promise<CandidateRow[]> 
 		order by p.last_name, p.first_name, p.id`;
 }
 
-function nextSlotOf(coach: CandidateRow, now: Date): NextSlot | null {
+function nextSlotOf(coach: CandidateRow, policy: BookingPolicy, now: Date): NextSlot | null {
 	const busy: BusyInterval[] = coach.busy.map((b) => ({
 		startsAt: new Date(b.startsAt),
 		endsAt: new Date(b.endsAt)
@@ -88,7 +84,7 @@ function nextSlotOf(coach: CandidateRow, now: Date): NextSlot | null {
 		endDate: addDays(today, NEXT_SLOT_HORIZON_DAYS - 1),
 		durationMinutes: NEXT_SLOT_DURATION_MINUTES,
 		now,
-		minNoticeMinutes: coach.minNoticeMinutes
+		...policyLimits(policy)
 	});
 	return first
 		? {
@@ -112,7 +108,10 @@ export async function listCoachesForSubject(
 			subject: [`Unknown subject: ${subject}`]
 		});
 	}
-	const candidates = await loadCandidates(tx, subject);
+	const [candidates, policy] = await Promise.all([
+		loadCandidates(tx, subject),
+		readBookingPolicy(tx)
+	]);
 	return candidates.map((coach) => ({
 		id: coach.id,
 		firstName: coach.firstName,
@@ -121,6 +120,6 @@ export async function listCoachesForSubject(
 		subjects: coach.subjects,
 		averageRating: coach.averageRating,
 		ratingCount: coach.ratingCount,
-		nextSlot: nextSlotOf(coach, now)
+		nextSlot: nextSlotOf(coach, policy, now)
 	}));
 }

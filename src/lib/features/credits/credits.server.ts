@@ -3,6 +3,7 @@
  * everyone); grants go through `public.grant_credits`, which checks the caller is staff.
  */
 import type { GrantCreditsBody } from '$lib/features/credits/schemas';
+import type { CreditEntryKind } from '$lib/core/enums';
 import type { Tx } from '$lib/server/db/as-user';
 
 export interface BalanceView {
@@ -15,7 +16,7 @@ export interface BalanceView {
 export interface CreditTransactionView {
 	id: number;
 	studentId: string;
-	kind: 'GRANT' | 'DEBIT' | 'REFUND' | 'ADJUSTMENT';
+	kind: CreditEntryKind;
 	amount: number;
 	balanceAfter: number;
 	sessionId: string | null;
@@ -65,7 +66,7 @@ export async function listTransactions(
 			t.session_id as "sessionId", t.reason, t.created_at as "createdAt"
 		from public.credit_transactions t
 		${only}
-		order by t.created_at desc, t.id desc
+		order by t.id desc
 		limit ${MAX_TRANSACTIONS}`;
 	// bigint arrives as a string; ledger ids stay far below 2^53.
 	return rows.map((row) => ({ ...row, id: Number(row.id) }));

@@ -15,7 +15,7 @@ const at = (
 
 describe('familyActions', () => {
 	it('offers cancel and reschedule well ahead of a scheduled session', () => {
-		expect(familyActions(at(48), NOW)).toEqual({
+		expect(familyActions(at(48), NOW, 24)).toEqual({
 			cancel: true,
 			reschedule: true,
 			rate: false,
@@ -24,23 +24,23 @@ describe('familyActions', () => {
 	});
 
 	it('stops offering reschedule inside the 24 h window, keeps cancel', () => {
-		const actions = familyActions(at(23, 'CONFIRMED'), NOW);
+		const actions = familyActions(at(23, 'CONFIRMED'), NOW, 24);
 		expect(actions.cancel).toBe(true);
 		expect(actions.reschedule).toBe(false);
 	});
 
 	it('offers exactly 24 h ahead (the SQL compares with <=)', () => {
-		expect(familyActions(at(24), NOW).reschedule).toBe(true);
+		expect(familyActions(at(24), NOW, 24).reschedule).toBe(true);
 	});
 
 	it('lets a completed session be rated once', () => {
-		expect(familyActions(at(-48, 'COMPLETED'), NOW).rate).toBe(true);
-		expect(familyActions(at(-48, 'COMPLETED', 4), NOW).rate).toBe(false);
-		expect(familyActions(at(-48, 'COMPLETED'), NOW).cancel).toBe(false);
+		expect(familyActions(at(-48, 'COMPLETED'), NOW, 24).rate).toBe(true);
+		expect(familyActions(at(-48, 'COMPLETED', 4), NOW, 24).rate).toBe(false);
+		expect(familyActions(at(-48, 'COMPLETED'), NOW, 24).cancel).toBe(false);
 	});
 
 	it('offers nothing on a cancelled session', () => {
-		expect(familyActions(at(48, 'CANCELLED'), NOW)).toEqual({
+		expect(familyActions(at(48, 'CANCELLED'), NOW, 24)).toEqual({
 			cancel: false,
 			reschedule: false,
 			rate: false,

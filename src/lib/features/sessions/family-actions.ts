@@ -2,13 +2,12 @@
  * Which buttons a family sees on a session. Hints only: the SQL functions
  * (transition_session, reschedule_session, rate_session) decide for real, and
  * their refusals are shown as messages. The rules mirrored here:
- * - cancel: a SCHEDULED or CONFIRMED session (refund by policy, previewed);
- * - reschedule: the same, up to the refund window (24 h) before its start;
+ * - cancel: a SCHEDULED or CONFIRMED session that has not started (refund by policy, previewed);
+ * - reschedule: the same, up to the policy's refund window before its start;
  * - rate: a COMPLETED session, once.
  */
-import type { SessionStatus } from './lifecycle';
+import { timingRefusal, type SessionStatus } from './lifecycle';
 
-export const REFUND_WINDOW_HOURS = 24;
 const HOUR_MS = 3_600_000;
 
 export interface SessionLike {
@@ -31,12 +30,13 @@ const ACTIVE: readonly SessionStatus[] = ['SCHEDULED', 'CONFIRMED'];
 export function familyActions(
 	session: SessionLike,
 	now: Date,
-	refundWindowHours = REFUND_WINDOW_HOURS
+	refundWindowHours: number
 ): FamilyActions {
 	const active = ACTIVE.includes(session.status);
 	const beforeWindow = session.startsAt.getTime() - now.getTime() >= refundWindowHours * HOUR_MS;
+	const timing = { startsAt: session.startsAt, now, startEarlyMinutes: 0 };
 	return {
-		cancel: active,
+		cancel: active && timingRefusal('CANCELLED', 'family', timing) === null,
 		reschedule: active && beforeWindow,
 		rate: session.status === 'COMPLETED' && session.rating === null,
 		join: (active || session.status === 'IN_PROGRESS') && session.endsAt.getTime() > now.getTime()

@@ -3,6 +3,7 @@
  * shows and which actions it offers (the RPCs still decide for real).
  */
 import { error } from '@sveltejs/kit';
+import type { BookingPolicy } from '$lib/core/policy';
 import { z } from 'zod';
 import type { SessionStatus } from './lifecycle';
 import { familyActions, splitByTime, type FamilyActions } from './family-actions';
@@ -34,7 +35,11 @@ export interface FamilySession {
 /** Enough for any family's history; older sessions stay in the ledger. */
 const HISTORY_LIMIT = 200;
 
-export function toFamilySession(s: SessionView, now = new Date()): FamilySession {
+export function toFamilySession(
+	s: SessionView,
+	policy: BookingPolicy,
+	now = new Date()
+): FamilySession {
 	return {
 		id: s.id,
 		title: s.title,
@@ -54,14 +59,21 @@ export function toFamilySession(s: SessionView, now = new Date()): FamilySession
 		meetingUrl: s.meetingUrl,
 		location: s.location,
 		cancellationReason: s.cancellationReason,
-		actions: familyActions(s, now)
+		actions: familyActions(s, now, policy.refundWindowHours)
 	};
 }
 
 /** One student's sessions (RLS: the caller's own, or their child's), upcoming and past. */
-export async function listStudentSessions(tx: Tx, studentId: string, now = new Date()) {
+export async function listStudentSessions(
+	tx: Tx,
+	studentId: string,
+	policy: BookingPolicy,
+	now = new Date()
+) {
 	const all = await listSessions(tx, { userId: studentId, limit: HISTORY_LIMIT });
-	const mine = all.filter((s) => s.student.id === studentId).map((s) => toFamilySession(s, now));
+	const mine = all
+		.filter((s) => s.student.id === studentId)
+		.map((s) => toFamilySession(s, policy, now));
 	return splitByTime(mine, now);
 }
 

@@ -38,7 +38,8 @@ export const coachWorkspaceMessages = defineMessages(
 		'coach.session.reason': 'Motif : {reason}',
 		'coach.session.notes': 'Notes : {notes}',
 		'coach.session.actions': 'Actions pour « {title} »',
-		'coach.session.startWindow': 'Vous pourrez démarrer la séance 15 minutes avant son début.',
+		'coach.session.startWindow':
+			'Vous pourrez démarrer la séance {minutes} minutes avant son début.',
 		'coach.action.CONFIRMED': 'Confirmer',
 		'coach.action.IN_PROGRESS': 'Démarrer',
 		'coach.action.COMPLETED': 'Terminer…',
@@ -110,7 +111,7 @@ export const coachWorkspaceMessages = defineMessages(
 		'coach.session.reason': 'Reason: {reason}',
 		'coach.session.notes': 'Notes: {notes}',
 		'coach.session.actions': 'Actions for “{title}”',
-		'coach.session.startWindow': 'You can start the session 15 minutes before it begins.',
+		'coach.session.startWindow': 'You can start the session {minutes} minutes before it begins.',
 		'coach.action.CONFIRMED': 'Confirm',
 		'coach.action.IN_PROGRESS': 'Start',
 		'coach.action.COMPLETED': 'Complete…',

@@ -64,7 +64,9 @@ export const familyMessages = defineMessages(
 		'book.confirm.submit': 'Confirmer la réservation',
 		'book.confirm.submitting': 'Réservation en cours…',
 		'book.confirm.policy':
-			'Annulation gratuite jusqu’à 24 h avant le début : les crédits sont rendus.',
+			'Annulation gratuite jusqu’à {hours} h avant le début : les crédits sont rendus.',
+		'book.confirm.policyLate':
+			'Cette séance commence dans moins de {hours} h : si elle est annulée, aucun crédit ne sera rendu.',
 		'book.booked': 'Séance réservée : {title}, {when}.',
 		'book.error.INSUFFICIENT_CREDITS':
 			'Crédits insuffisants : cette séance coûte {price} et le solde de {name} est de {balance}.',
@@ -127,9 +129,9 @@ export const familyMessages = defineMessages(
 		'sessions.rate.missing': 'Choisissez une note de 1 à 5.',
 		'sessions.cancel.heading': 'Annuler la séance',
 		'sessions.cancel.refundFull':
-			'Annulation plus de 24 h à l’avance : {credits} rendu(s) à {name}.',
+			'Annulation plus de {hours} h à l’avance : {credits} rendu(s) à {name}.',
 		'sessions.cancel.refundNone':
-			'Annulation moins de 24 h avant le début : aucun crédit ne sera rendu.',
+			'Annulation moins de {hours} h avant le début : aucun crédit ne sera rendu.',
 		'sessions.cancel.refundPartial': 'Remboursement de {refund} sur {credits} à {name}.',
 		'sessions.cancel.reason': 'Motif (facultatif)',
 		'sessions.cancel.confirm': 'Confirmer l’annulation',
@@ -230,7 +232,10 @@ export const familyMessages = defineMessages(
 		'book.confirm.short': '{balance}: {missing} short',
 		'book.confirm.submit': 'Confirm booking',
 		'book.confirm.submitting': 'Booking…',
-		'book.confirm.policy': 'Free cancellation up to 24 h before the start: credits are returned.',
+		'book.confirm.policy':
+			'Free cancellation up to {hours} h before the start: credits are returned.',
+		'book.confirm.policyLate':
+			'This session starts in less than {hours} h: if it is cancelled, no credit will be returned.',
 		'book.booked': 'Session booked: {title}, {when}.',
 		'book.error.INSUFFICIENT_CREDITS':
 			'Not enough credits: this session costs {price} and {name}’s balance is {balance}.',
@@ -291,9 +296,10 @@ export const familyMessages = defineMessages(
 		'sessions.rate.thanks': 'Thank you! Your feedback has been saved.',
 		'sessions.rate.missing': 'Choose a rating from 1 to 5.',
 		'sessions.cancel.heading': 'Cancel the session',
-		'sessions.cancel.refundFull': 'Cancelled more than 24 h ahead: {credits} returned to {name}.',
+		'sessions.cancel.refundFull':
+			'Cancelled more than {hours} h ahead: {credits} returned to {name}.',
 		'sessions.cancel.refundNone':
-			'Cancelled less than 24 h before the start: no credit will be returned.',
+			'Cancelled less than {hours} h before the start: no credit will be returned.',
 		'sessions.cancel.refundPartial': '{refund} of {credits} returned to {name}.',
 		'sessions.cancel.reason': 'Reason (optional)',
 		'sessions.cancel.confirm': 'Confirm cancellation',

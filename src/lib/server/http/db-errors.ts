@@ -22,6 +22,7 @@ const RPC_CODES: Record<string, { status: number; code: ErrorCode }> = {
 	NB_IN_THE_PAST: { status: 422, code: 'IN_THE_PAST' },
 	NB_PRICE_MISMATCH: { status: 422, code: 'PRICE_MISMATCH' },
 	NB_TOO_LATE: { status: 422, code: 'TOO_LATE' },
+	NB_IDEMPOTENCY_KEY_REUSED: { status: 422, code: 'IDEMPOTENCY_KEY_REUSED' },
 	NB_VALIDATION: { status: 400, code: 'VALIDATION_FAILED' }
 };
 

@@ -2,7 +2,7 @@
  * A coach's session as the schedule shows it, and which lifecycle actions to offer. The rulebook
  * is `public.transition_session` (SQL): the hints here only avoid offering what it would refuse.
  */
-import { nextStatuses, type SessionStatus } from '../lifecycle';
+import { isLive, nextStatuses, timingRefusal, type NotYet, type SessionStatus } from '../lifecycle';
 
 export interface ScheduleSession {
 	id: string;
@@ -58,31 +58,29 @@ export type ActionTarget = Exclude<SessionStatus, 'SCHEDULED'>;
 
 export interface SessionAction {
 	to: ActionTarget;
-	/** Why it is not possible yet (a message key suffix), or null when it is. */
-	notYet: 'startWindow' | 'notStarted' | null;
+	/** Why it is not possible yet, or null when it is. */
+	notYet: Exclude<NotYet, 'alreadyStarted'> | null;
 }
 
-/** How early a session may be started (transition_session allows 15 minutes). */
-export const START_WINDOW_MS = 15 * 60_000;
-
-export function coachActions(session: ScheduleSession, now: Date): SessionAction[] {
-	const startsAt = Date.parse(session.startsAt);
-	return nextStatuses(session.status, 'coach').map((to) => ({
-		to: to as ActionTarget,
-		notYet:
-			to === 'IN_PROGRESS' && now.getTime() < startsAt - START_WINDOW_MS
-				? 'startWindow'
-				: to === 'NO_SHOW' && now.getTime() < startsAt
-					? 'notStarted'
-					: null
-	}));
+/**
+ * The coach's buttons: every move the lifecycle allows, with the reason it must wait; a cancel
+ * once the session has started is not offered at all (it can only end: completed or no-show).
+ */
+export function coachActions(
+	session: ScheduleSession,
+	now: Date,
+	startEarlyMinutes: number
+): SessionAction[] {
+	const timing = { startsAt: new Date(session.startsAt), now, startEarlyMinutes };
+	return nextStatuses(session.status, 'coach').flatMap((to) => {
+		const notYet = timingRefusal(to, 'coach', timing);
+		return notYet === 'alreadyStarted' ? [] : [{ to: to as ActionTarget, notYet }];
+	});
 }
-
-const LIVE: readonly SessionStatus[] = ['SCHEDULED', 'CONFIRMED', 'IN_PROGRESS'];
 
 /** Live sessions whose end has passed: the coach still has to close them. */
 export const needsClosing = (s: ScheduleSession, now: Date) =>
-	LIVE.includes(s.status) && Date.parse(s.endsAt) <= now.getTime();
+	isLive(s.status) && Date.parse(s.endsAt) <= now.getTime();
 
 /** Sessions still ahead (or running), plus any that were just acted on today. */
 export const isUpcoming = (s: ScheduleSession, now: Date) =>

@@ -20,18 +20,18 @@ const session: ScheduleSession = {
 describe('coach actions', () => {
 	it('offers what the lifecycle allows, flagging what is too early', () => {
 		const before = new Date('2026-12-01T16:00:00Z');
-		expect(coachActions(session, before)).toEqual([
+		expect(coachActions(session, before, 15)).toEqual([
 			{ to: 'CONFIRMED', notYet: null },
 			{ to: 'CANCELLED', notYet: null },
 			{ to: 'NO_SHOW', notYet: 'notStarted' }
 		]);
 		const confirmed = { ...session, status: 'CONFIRMED' as const };
-		expect(coachActions(confirmed, before)[0]).toEqual({
+		expect(coachActions(confirmed, before, 15)[0]).toEqual({
 			to: 'IN_PROGRESS',
 			notYet: 'startWindow'
 		});
 		const soon = new Date('2026-12-01T16:50:00Z');
-		expect(coachActions(confirmed, soon)[0]).toEqual({ to: 'IN_PROGRESS', notYet: null });
+		expect(coachActions(confirmed, soon, 15)[0]).toEqual({ to: 'IN_PROGRESS', notYet: null });
 	});
 
 	it('knows when a live session still has to be closed', () => {

@@ -17,9 +17,10 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const user = pageUser(event, 'student', 'parent');
 	const id = sessionIdParam(event.params);
+	const { policy } = await event.parent();
 	return withUser(user.claims, async (tx) => {
 		const session = await sessionOr404(tx, id);
-		return { session: toFamilySession(session), refund: await refundPreview(tx, id) };
+		return { session: toFamilySession(session, policy), refund: await refundPreview(tx, id) };
 	});
 };
 

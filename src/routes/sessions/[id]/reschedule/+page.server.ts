@@ -21,8 +21,9 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const user = pageUser(event, 'student', 'parent');
 	const id = sessionIdParam(event.params);
+	const { policy } = await event.parent();
 	return withUser(user.claims, async (tx) => {
-		const session = toFamilySession(await sessionOr404(tx, id));
+		const session = toFamilySession(await sessionOr404(tx, id), policy);
 		const slots = session.actions.reschedule
 			? await freeSlots(tx, session.coachId, session.durationMinutes)
 			: [];
