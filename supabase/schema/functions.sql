@@ -30,6 +30,32 @@ end
 $function$;
 
 -- ----------------------------------------------------------------------------
+-- private.assert_same_booking(p_replay jsonb, p_coach_id uuid, p_student_id uuid, p_subject text, p_starts_at timestamp with time zone, p_duration_minutes integer, p_title text, p_type public.session_type, p_modality public.session_modality, p_description text)
+-- grants: none (owner only)
+CREATE OR REPLACE FUNCTION private.assert_same_booking(p_replay jsonb, p_coach_id uuid, p_student_id uuid, p_subject text, p_starts_at timestamp with time zone, p_duration_minutes integer, p_title text, p_type public.session_type, p_modality public.session_modality, p_description text)
+ RETURNS void
+ LANGUAGE plpgsql
+ IMMUTABLE
+ SET search_path TO ''
+AS $function$
+declare
+  v_first jsonb := p_replay -> 'session';
+begin
+  if (v_first ->> 'coach_id')::uuid is distinct from p_coach_id
+     or (v_first ->> 'student_id')::uuid is distinct from p_student_id
+     or v_first ->> 'subject_code' is distinct from p_subject
+     or (v_first ->> 'starts_at')::timestamptz is distinct from p_starts_at
+     or (v_first ->> 'duration_minutes')::integer is distinct from p_duration_minutes
+     or v_first ->> 'title' is distinct from trim(p_title)
+     or v_first ->> 'type' is distinct from p_type::text
+     or v_first ->> 'modality' is distinct from p_modality::text
+     or v_first ->> 'description' is distinct from nullif(trim(p_description), '') then
+    raise exception 'NB_IDEMPOTENCY_KEY_REUSED: this idempotency key was used for another booking';
+  end if;
+end
+$function$;
+
+-- ----------------------------------------------------------------------------
 -- private.assign_seat_key()
 -- grants: execute: PUBLIC (the default, never revoked)
 CREATE OR REPLACE FUNCTION private.assign_seat_key()
@@ -121,14 +147,24 @@ CREATE OR REPLACE FUNCTION private.check_start(p_coach_id uuid, p_starts_at time
  STABLE
  SET search_path TO ''
 AS $function$
+declare
+  v_notice integer := private.setting_int('min_notice_minutes', null);
+  v_horizon integer := private.setting_int('booking_horizon_days', null);
+  v_grid integer := private.setting_int('start_grid_minutes', null);
+  v_local timestamp;
 begin
-  if p_starts_at < now() + make_interval(mins => private.setting_int('min_notice_minutes', 120)) then
-    raise exception 'NB_IN_THE_PAST: sessions must start at least % minutes from now',
-      private.setting_int('min_notice_minutes', 120);
+  if p_starts_at < now() + make_interval(mins => v_notice) then
+    raise exception 'NB_IN_THE_PAST: sessions must start at least % minutes from now', v_notice;
   end if;
-  if p_starts_at > now() + make_interval(days => private.setting_int('booking_horizon_days', 90)) then
-    raise exception 'NB_OUTSIDE_AVAILABILITY: sessions can be booked at most % days ahead',
-      private.setting_int('booking_horizon_days', 90);
+  if p_starts_at > now() + make_interval(hours => v_horizon * 24) then
+    raise exception 'NB_OUTSIDE_AVAILABILITY: sessions can be booked at most % days ahead', v_horizon;
+  end if;
+  select p_starts_at at time zone p.time_zone into v_local
+  from public.profiles p where p.id = p_coach_id;
+  if v_local is null
+     or (extract(hour from v_local) * 60 + extract(minute from v_local))::integer % v_grid <> 0
+     or extract(second from v_local) <> 0 then
+    raise exception 'NB_OUTSIDE_AVAILABILITY: sessions start every % minutes on the coach''s clock', v_grid;
   end if;
   if not private.is_slot_available(p_coach_id, p_starts_at, p_ends_at) then
     raise exception 'NB_OUTSIDE_AVAILABILITY: the coach is not available at that time';
@@ -474,6 +510,31 @@ AS $function$
 $function$;
 
 -- ----------------------------------------------------------------------------
+-- private.post_credits(p_student_id uuid, p_kind public.credit_entry_kind, p_amount integer, p_session_id uuid, p_reason text, p_by uuid)
+-- grants: none (owner only)
+CREATE OR REPLACE FUNCTION private.post_credits(p_student_id uuid, p_kind public.credit_entry_kind, p_amount integer, p_session_id uuid, p_reason text, p_by uuid)
+ RETURNS integer
+ LANGUAGE plpgsql
+ SET search_path TO ''
+AS $function$
+declare
+  v_balance integer;
+begin
+  update public.credit_accounts a
+  set balance = a.balance + p_amount, updated_at = now()
+  where a.student_id = p_student_id and a.balance + p_amount >= 0
+  returning a.balance into v_balance;
+  if v_balance is null then
+    raise exception 'NB_INSUFFICIENT_CREDITS: not enough credits for this change';
+  end if;
+  insert into public.credit_transactions
+    (student_id, kind, amount, balance_after, session_id, reason, created_by)
+  values (p_student_id, p_kind, p_amount, v_balance, p_session_id, left(p_reason, 500), p_by);
+  return v_balance;
+end
+$function$;
+
+-- ----------------------------------------------------------------------------
 -- private.require_caller()
 -- grants: none (owner only)
 CREATE OR REPLACE FUNCTION private.require_caller()
@@ -559,14 +620,19 @@ $function$;
 -- grants: none (owner only)
 CREATE OR REPLACE FUNCTION private.setting_int(p_key text, p_default integer)
  RETURNS integer
- LANGUAGE sql
+ LANGUAGE plpgsql
  STABLE
  SET search_path TO ''
 AS $function$
-  select coalesce(
-    (select (s.value #>> '{}')::integer from public.app_settings s where s.key = p_key),
-    p_default
-  )
+declare
+  v_value integer;
+begin
+  select (s.value #>> '{}')::integer into v_value from public.app_settings s where s.key = p_key;
+  if v_value is null then
+    raise exception 'app_settings has no integer value for %', p_key;
+  end if;
+  return v_value;
+end
 $function$;
 
 -- ----------------------------------------------------------------------------
@@ -621,6 +687,8 @@ begin
     end if;
     v_replay := private.idempotent_replay(v_caller, p_idempotency_key);
     if v_replay is not null then
+      perform private.assert_same_booking(v_replay, p_coach_id, p_student_id, p_subject,
+        p_starts_at, p_duration_minutes, p_title, p_type, p_modality, p_description);
       return v_replay;
     end if;
   end if;
@@ -666,6 +734,8 @@ begin
   if p_idempotency_key is not null then
     v_replay := private.idempotent_replay(v_caller, p_idempotency_key);
     if v_replay is not null then
+      perform private.assert_same_booking(v_replay, p_coach_id, p_student_id, p_subject,
+        p_starts_at, p_duration_minutes, p_title, p_type, p_modality, p_description);
       return v_replay;
     end if;
   end if;
@@ -709,6 +779,8 @@ begin
         -- The same caller and key, for another student, committed first.
         v_replay := private.idempotent_replay(v_caller, p_idempotency_key);
         if v_replay is not null then
+          perform private.assert_same_booking(v_replay, p_coach_id, p_student_id, p_subject,
+            p_starts_at, p_duration_minutes, p_title, p_type, p_modality, p_description);
           return v_replay;
         end if;
         raise exception 'NB_CONFLICT: a booking with this idempotency key is in progress';
@@ -717,14 +789,8 @@ begin
   end;
 
   -- --- Debit, in the same transaction as the ledger row.
-  update public.credit_accounts a
-  set balance = a.balance - v_price, updated_at = now()
-  where a.student_id = p_student_id
-  returning a.balance into v_balance;
-  insert into public.credit_transactions
-    (student_id, kind, amount, balance_after, session_id, reason, created_by)
-  values (p_student_id, 'DEBIT', -v_price, v_balance, v_session.id,
-          'Séance réservée : ' || v_session.title, v_caller);
+  v_balance := private.post_credits(p_student_id, 'DEBIT', -v_price, v_session.id,
+    'Séance réservée : ' || v_session.title, v_caller);
 
   insert into public.session_status_history (session_id, from_status, to_status, changed_by)
   values (v_session.id, null, 'SCHEDULED', v_caller);
@@ -742,6 +808,26 @@ begin
 
   return jsonb_build_object('session', to_jsonb(v_session), 'balance', v_balance, 'replayed', false);
 end
+$function$;
+
+-- ----------------------------------------------------------------------------
+-- public.booking_policy()
+-- grants: anon: execute; authenticated: execute; service_role: execute
+CREATE OR REPLACE FUNCTION public.booking_policy()
+ RETURNS jsonb
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+  select jsonb_build_object(
+    'minNoticeMinutes', private.setting_int('min_notice_minutes', null),
+    'horizonDays', private.setting_int('booking_horizon_days', null),
+    'refundWindowHours', private.setting_int('refund_window_hours', null),
+    'startGridMinutes', private.setting_int('start_grid_minutes', null),
+    'startEarlyMinutes', private.setting_int('start_early_minutes', null),
+    'groupCapacity', private.setting_int('group_capacity', null),
+    'creditPriceCents', private.setting_int('credit_price_cents', null)
+  )
 $function$;
 
 -- ----------------------------------------------------------------------------
@@ -1191,8 +1277,19 @@ begin
     raise exception 'NB_FORBIDDEN: only the coach or staff may mark a session %', p_to;
   end if;
 
-  if p_to = 'IN_PROGRESS' and now() < v_session.starts_at - interval '15 minutes' then
-    raise exception 'NB_INVALID_TRANSITION: a session can start at most 15 minutes before its time';
+  if p_to = 'IN_PROGRESS' and now() < v_session.starts_at
+       - make_interval(mins => private.setting_int('start_early_minutes', null)) then
+    raise exception 'NB_INVALID_TRANSITION: a session can start at most % minutes before its time',
+      private.setting_int('start_early_minutes', null);
+  end if;
+  if p_to = 'COMPLETED' and now() < v_session.starts_at then
+    raise exception 'NB_INVALID_TRANSITION: a session cannot be completed before its start';
+  end if;
+  -- Once a session has started, only staff may still cancel it (to put a
+  -- mistake right, deciding the refund); a family or coach records what
+  -- happened instead (completed, or a no-show).
+  if p_to = 'CANCELLED' and now() >= v_session.starts_at and v_relation <> 'staff' then
+    raise exception 'NB_TOO_LATE: a session can no longer be cancelled once it has started';
   end if;
   if p_to = 'NO_SHOW' and now() < v_session.starts_at then
     raise exception 'NB_INVALID_TRANSITION: a no-show can only be recorded once the session has started';
@@ -1224,14 +1321,8 @@ begin
   returning * into v_session;
 
   if v_refund > 0 then
-    update public.credit_accounts a
-    set balance = a.balance + v_refund, updated_at = now()
-    where a.student_id = v_session.student_id
-    returning a.balance into v_balance;
-    insert into public.credit_transactions
-      (student_id, kind, amount, balance_after, session_id, reason, created_by)
-    values (v_session.student_id, 'REFUND', v_refund, v_balance, v_session.id,
-            'Annulation : ' || v_session.title, v_caller);
+    v_balance := private.post_credits(v_session.student_id, 'REFUND', v_refund, v_session.id,
+      'Annulation : ' || v_session.title, v_caller);
   end if;
 
   -- A session that will not take place needs no reminder.
