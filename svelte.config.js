@@ -16,7 +16,28 @@ const config = {
 		outDir: process.env.NEXUS_KIT_DIR ?? '.svelte-kit',
 		// SvelteKit's origin check answers in plain text before any hook runs; the same check is
 		// done in hooks.server.ts instead (src/lib/server/http/csrf.ts), so /api answers in JSON.
-		csrf: { trustedOrigins: ['*'] }
+		csrf: { trustedOrigins: ['*'] },
+		// Nonces for server-rendered pages, hashes for prerendered ones (mode 'auto'). Styles stay
+		// 'unsafe-inline': FullCalendar injects its CSS at run time and Svelte sets style
+		// attributes (with 'unsafe-inline' listed, SvelteKit adds no style nonce, which would
+		// disable it). Scripts run only from this origin or with the page's nonce.
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'font-src': ['self', 'data:'],
+				'connect-src': ['self'],
+				'worker-src': ['self'],
+				'manifest-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none']
+			}
+		}
 	}
 };
 

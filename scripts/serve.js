@@ -55,6 +55,8 @@ export async function serve({ handlerFile, host, port, onReady }) {
 	let handler = new Promise(() => {});
 	const server = http.createServer((req, res) => {
 		if (stampProtocol) req.headers[LOCAL_PROTOCOL_HEADER] = 'http';
+		// Static files are answered by adapter-node before the hooks run: they need it too.
+		res.setHeader('x-content-type-options', 'nosniff');
 		// While stopping, keep-alive connections close as soon as they are idle.
 		res.once('close', () => stopping && server.closeIdleConnections());
 		void handler.then((handle) =>

@@ -11,6 +11,7 @@ import {
 import { database } from '$lib/server/db';
 import { apiAnswerForThrown, asJsonApiAnswer, isApiPath } from '$lib/server/http/api-answers';
 import { refuseCrossSiteForm } from '$lib/server/http/csrf';
+import { withSecurityHeaders } from '$lib/server/http/security-headers';
 import { isLocale, LOCALE_COOKIE, negotiateLocale } from '$lib/i18n';
 
 /** Boot (and migrate) the database with the server, not on the first request. */
@@ -59,16 +60,21 @@ const app: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
 	});
-	response.headers.set('x-content-type-options', 'nosniff');
-	response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
-	if (!path.startsWith('/api/')) response.headers.set('x-frame-options', 'DENY');
 	if (response.status === 401 && event.locals.user && !event.request.headers.has('authorization')) {
 		return afterSessionEnded(event, response);
 	}
 	return response;
 };
 
-export const handle = sequence(guardRequests, app);
+/** Outermost, so refusals get the headers too (a redirect thrown by a hook keeps SvelteKit's). */
+const securityHeaders: Handle = async ({ event, resolve }) =>
+	withSecurityHeaders(await resolve(event), {
+		url: event.url,
+		api: isApiPath(event.url.pathname),
+		signedIn: Boolean(event.locals.user)
+	});
+
+export const handle = sequence(securityHeaders, guardRequests, app);
 
 /**
  * A signed-in cookie answered 401: its session was ended (sign-out elsewhere, a replayed

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { addDays } from '../../src/lib/core/time/wall-clock';
 import {
 	apiAs,
@@ -12,7 +12,7 @@ import {
 	resizeEventEnd,
 	selectRange
 } from './coach-support';
-import { expectAccessible, signIn } from './support';
+import { expectAccessible, signIn, test } from './support';
 
 const list = (page: Page) => page.locator('#availability-list');
 const day = (page: Page, title: string | RegExp) =>

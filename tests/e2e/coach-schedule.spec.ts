@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { apiAs, bookMathsSession, COACH, insertRunningSession, nextWeekday } from './coach-support';
-import { expectAccessible, signIn } from './support';
+import { expectAccessible, signIn, test } from './support';
 
 const card = (page: Page, title: string) =>
 	page.locator('article.session').filter({ has: page.getByRole('heading', { name: title }) });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import postgres, { type Sql } from 'postgres';
 
 export const DEMO_PASSWORD = 'nexus-demo';
@@ -46,3 +46,27 @@ export async function withE2eDatabase<T>(fn: (sql: Sql) => Promise<T>): Promise<
 		await sql.end();
 	}
 }
+
+/**
+ * Playwright's `test`, failing any test during which the browser refused something under the
+ * Content-Security-Policy (kit.csp): a blocked script, style, font or connection is reported on
+ * the console and as a `securitypolicyviolation` event.
+ */
+export const test = base.extend<{ cspViolations: string[] }>({
+	cspViolations: [
+		async ({ page }, use) => {
+			const violations: string[] = [];
+			page.on('console', (message) => {
+				if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+			});
+			await page.addInitScript(() =>
+				document.addEventListener('securitypolicyviolation', (e) =>
+					console.error(`Content Security Policy: ${e.violatedDirective} ${e.blockedURI}`)
+				)
+			);
+			await use(violations);
+			expect(violations, 'CSP violations').toEqual([]);
+		},
+		{ auto: true }
+	]
+});
