@@ -535,6 +535,82 @@ end
 $function$;
 
 -- ----------------------------------------------------------------------------
+-- private.rate_limit_forgive(p_rule text, p_subject text, p_all boolean)
+-- Returns a successful attempt to its bucket (all of them for an account after a correct password).
+-- grants: service_role: execute
+CREATE OR REPLACE FUNCTION private.rate_limit_forgive(p_rule text, p_subject text, p_all boolean)
+ RETURNS void
+ LANGUAGE sql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+  update private.rate_limits
+  set hits = case when p_all then 0 else greatest(hits - 1, 0) end
+  where bucket = p_rule || ':' || p_subject
+$function$;
+
+-- ----------------------------------------------------------------------------
+-- private.rate_limit_take(p_rules text[], p_subjects text[])
+-- Brute-force limits: counts one attempt in each (rule, subject) bucket, or returns the seconds to wait.
+-- grants: service_role: execute
+CREATE OR REPLACE FUNCTION private.rate_limit_take(p_rules text[], p_subjects text[])
+ RETURNS integer
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  v_bucket text;
+  v_limit integer;
+  v_window integer;
+  v_hits integer;
+  v_ends timestamptz;
+  v_wait integer := 0;
+  v_buckets text[] := '{}';
+begin
+  if coalesce(array_length(p_rules, 1), 0) = 0
+    or array_length(p_rules, 1) is distinct from array_length(p_subjects, 1) then
+    raise exception 'NB_VALIDATION: one subject per rule';
+  end if;
+
+  -- Forget buckets whose window ended a while ago (a few per call, never waiting on a lock).
+  delete from private.rate_limits
+  where bucket in (select r.bucket from private.rate_limits r
+    where r.window_ends_at < now() - interval '1 hour' limit 20 for update skip locked);
+
+  for v_bucket, v_limit, v_window in
+    select x.rule || ':' || x.subject,
+      (s.value ->> 'limit')::integer, (s.value ->> 'window_seconds')::integer
+    from unnest(p_rules, p_subjects) as x (rule, subject)
+    left join public.app_settings s on s.key = 'rate_limit_' || x.rule
+    order by 1
+  loop
+    if v_limit is null or v_window is null then
+      raise exception 'NB_VALIDATION: unknown rate limit %', split_part(v_bucket, ':', 1);
+    end if;
+    -- Insert or lock the bucket, restarting an ended window.
+    insert into private.rate_limits as r (bucket, hits, window_ends_at)
+    values (v_bucket, 0, now() + make_interval(secs => v_window))
+    on conflict (bucket) do update
+      set hits = case when r.window_ends_at <= now() then 0 else r.hits end,
+        window_ends_at = case when r.window_ends_at <= now()
+          then now() + make_interval(secs => v_window) else r.window_ends_at end
+    returning r.hits, r.window_ends_at into v_hits, v_ends;
+    if v_hits >= v_limit then
+      v_wait := greatest(v_wait, ceil(extract(epoch from v_ends - now()))::integer, 1);
+    end if;
+    v_buckets := v_buckets || v_bucket;
+  end loop;
+
+  if v_wait > 0 then
+    return v_wait;
+  end if;
+  update private.rate_limits set hits = hits + 1 where bucket = any (v_buckets);
+  return 0;
+end
+$function$;
+
+-- ----------------------------------------------------------------------------
 -- private.require_caller()
 -- grants: none (owner only)
 CREATE OR REPLACE FUNCTION private.require_caller()

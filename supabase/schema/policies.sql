@@ -3,6 +3,13 @@
 -- Every table and view in the schemas public and private: row-level security, grants, policies.
 
 -- ----------------------------------------------------------------------------
+-- private.rate_limits
+-- Attempts per rule and hashed subject in the current window; written only by private.rate_limit_take / rate_limit_forgive.
+-- grants: none (owner only)
+alter table private.rate_limits enable row level security;
+-- no policy: nobody but the owner and bypassrls roles
+
+-- ----------------------------------------------------------------------------
 -- public.app_settings
 -- Tunable business rules read by the RPCs and the app (one source per rule): key → JSON value.
 -- grants: authenticated: select; service_role: all

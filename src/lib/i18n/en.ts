@@ -29,6 +29,7 @@ export const en: Record<MessageKey, string> = {
 	'login.submit': 'Sign in',
 	'login.invalid': 'Wrong email or password.',
 	'login.sessionEnded': 'Your session has ended. Sign in again to continue.',
+	'login.rateLimited': 'Too many sign-in attempts. Try again in {minutes} min.',
 	'login.noAccount': 'No account yet?',
 	'login.demoTitle': 'Demo accounts',
 	'login.demoHint': 'Local mode: every account uses the password {password}.',
@@ -43,6 +44,8 @@ export const en: Record<MessageKey, string> = {
 	'signup.passwordTooLong':
 		'Password too long: at most 72 bytes (an accented letter counts as 2, an emoji as 4).',
 	'signup.submit': 'Create my account',
+	'signup.rateLimited':
+		'Too many accounts created from this connection. Try again in {minutes} min.',
 	'signup.emailTaken': 'An account already uses this email address.',
 	'signup.haveAccount': 'Already registered?',
 	'form.invalid': 'Some fields need fixing.',

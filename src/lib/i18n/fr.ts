@@ -28,6 +28,7 @@ export const fr = {
 	'login.submit': 'Se connecter',
 	'login.invalid': 'E-mail ou mot de passe incorrect.',
 	'login.sessionEnded': 'Votre session a pris fin. Reconnectez-vous pour continuer.',
+	'login.rateLimited': 'Trop de tentatives de connexion. Réessayez dans {minutes} min.',
 	'login.noAccount': 'Pas encore de compte ?',
 	'login.demoTitle': 'Comptes de démonstration',
 	'login.demoHint': 'Mode local : tous les comptes utilisent le mot de passe {password}.',
@@ -42,6 +43,8 @@ export const fr = {
 	'signup.passwordTooLong':
 		'Mot de passe trop long : 72 octets au plus (une lettre accentuée compte pour 2, un emoji pour 4).',
 	'signup.submit': 'Créer mon compte',
+	'signup.rateLimited':
+		'Trop de comptes créés depuis cette connexion. Réessayez dans {minutes} min.',
 	'signup.emailTaken': 'Un compte utilise déjà cette adresse e-mail.',
 	'signup.haveAccount': 'Déjà inscrit ?',
 	'form.invalid': 'Certains champs sont à corriger.',

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { safeRedirect } from '$lib/core/redirects';
 import { ChildAccountSchema } from '$lib/features/people/schemas';
 import { AuthError, identity } from '$lib/server/auth';
+import { RateLimitedError, limitAccountCreation } from '$lib/server/auth/rate-limit';
 import { withUser } from '$lib/server/db';
 import {
 	ACTIVE_CHILD_COOKIE,
@@ -54,10 +55,19 @@ export const actions: Actions = {
 		if (!parsed.success)
 			return fail(400, { values, fields: fieldErrors(parsed.error), error: null });
 		try {
-			await (await identity()).createChildAccount(parent, parsed.data);
+			const provider = await identity();
+			await limitAccountCreation(event.getClientAddress(), () =>
+				provider.createChildAccount(parent, parsed.data)
+			);
 		} catch (error) {
 			if (error instanceof AuthError && error.code === 'EMAIL_TAKEN') {
 				return fail(409, { values, fields: {} as FieldErrors, error: 'EMAIL_TAKEN' as const });
+			}
+			if (error instanceof RateLimitedError) {
+				event.setHeaders({ 'retry-after': String(error.retryAfterSeconds) });
+				const retryMinutes = Math.ceil(error.retryAfterSeconds / 60);
+				const fields = {} as FieldErrors;
+				return fail(429, { values, fields, error: 'RATE_LIMITED' as const, retryMinutes });
 			}
 			throw error;
 		}

@@ -4,6 +4,7 @@ import { safeRedirect } from '$lib/core/redirects';
 import { SignInSchema } from '$lib/features/people/schemas';
 import { AuthError, identity } from '$lib/server/auth';
 import { setSessionCookies } from '$lib/server/auth/cookies';
+import { RateLimitedError, limitSignIn } from '$lib/server/auth/rate-limit';
 import { database } from '$lib/server/db';
 import { demoSignInFor } from '$lib/features/people/demo-accounts.server';
 import type { Actions, PageServerLoad } from './$types';
@@ -22,21 +23,29 @@ export const load: PageServerLoad = async ({ locals, url, getClientAddress }) =>
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url }) => {
+	default: async ({ request, cookies, url, getClientAddress, setHeaders }) => {
 		const form = Object.fromEntries(await request.formData());
 		const parsed = SignInSchema.safeParse(form);
 		const email = typeof form.email === 'string' ? form.email : '';
 		if (!parsed.success) return fail(400, { email, error: 'INVALID_CREDENTIALS' as const });
 		try {
-			const session = await (
-				await identity()
-			).signInWithPassword(parsed.data.email, parsed.data.password);
+			const provider = await identity();
+			const credentials = parsed.data;
+			const attempt = { email: credentials.email, clientAddress: getClientAddress() };
+			const session = await limitSignIn(attempt, () =>
+				provider.signInWithPassword(credentials.email, credentials.password)
+			);
 			setSessionCookies(cookies, session, url.protocol === 'https:');
 			const next = safeRedirect(form.next);
 			redirect(303, next === '/' ? HOME_BY_ROLE[session.user.role] : next);
 		} catch (error) {
 			if (error instanceof AuthError)
 				return fail(400, { email, error: 'INVALID_CREDENTIALS' as const });
+			if (error instanceof RateLimitedError) {
+				setHeaders({ 'retry-after': String(error.retryAfterSeconds) });
+				const retryMinutes = Math.ceil(error.retryAfterSeconds / 60);
+				return fail(429, { email, error: 'RATE_LIMITED' as const, retryMinutes });
+			}
 			throw error;
 		}
 	}

@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { ParentSignUpSchema } from '$lib/features/people/schemas';
 import { AuthError, identity } from '$lib/server/auth';
 import { setSessionCookies } from '$lib/server/auth/cookies';
+import { RateLimitedError, limitAccountCreation } from '$lib/server/auth/rate-limit';
 import { fieldErrors, type FieldErrors } from '$lib/server/http/errors';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -10,7 +11,7 @@ export const load: PageServerLoad = ({ locals }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url, locals }) => {
+	default: async ({ request, cookies, url, locals, getClientAddress, setHeaders }) => {
 		const form = Object.fromEntries(await request.formData());
 		const values = {
 			email: String(form.email ?? ''),
@@ -22,11 +23,20 @@ export const actions: Actions = {
 		if (!parsed.success)
 			return fail(400, { values, fields: fieldErrors(parsed.error), error: null });
 		try {
-			const session = await (await identity()).signUpParent(parsed.data);
+			const provider = await identity();
+			const session = await limitAccountCreation(getClientAddress(), () =>
+				provider.signUpParent(parsed.data)
+			);
 			setSessionCookies(cookies, session, url.protocol === 'https:');
 		} catch (error) {
 			if (error instanceof AuthError && error.code === 'EMAIL_TAKEN') {
 				return fail(409, { values, fields: {} as FieldErrors, error: 'EMAIL_TAKEN' as const });
+			}
+			if (error instanceof RateLimitedError) {
+				setHeaders({ 'retry-after': String(error.retryAfterSeconds) });
+				const retryMinutes = Math.ceil(error.retryAfterSeconds / 60);
+				const fields = {} as FieldErrors;
+				return fail(429, { values, fields, error: 'RATE_LIMITED' as const, retryMinutes });
 			}
 			throw error;
 		}

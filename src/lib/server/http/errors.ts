@@ -22,6 +22,7 @@ export type ErrorCode =
 	| 'TOO_LATE'
 	| 'IDEMPOTENCY_KEY_REUSED'
 	| 'CONFLICT'
+	| 'RATE_LIMITED'
 	| 'CROSS_SITE_REQUEST'
 	| 'METHOD_NOT_ALLOWED'
 	| 'PAYLOAD_TOO_LARGE'
@@ -43,6 +44,26 @@ export class ApiError extends Error {
 	) {
 		super(message);
 	}
+}
+
+/** Too many attempts (brute-force limits): wait `retryAfterSeconds`, the HTTP `Retry-After`. */
+export class RateLimitedError extends Error {
+	constructor(readonly retryAfterSeconds: number) {
+		super('Too many attempts: try again later');
+	}
+}
+
+/** 429 in the API's error shape, with `Retry-After` (seconds). */
+export function rateLimitedResponse(error: RateLimitedError): Response {
+	const minutes = Math.ceil(error.retryAfterSeconds / 60);
+	return errorResponse(
+		new ApiError(
+			429,
+			'RATE_LIMITED',
+			`Too many attempts: try again in ${minutes} minute${minutes > 1 ? 's' : ''}`
+		),
+		{ 'retry-after': String(error.retryAfterSeconds) }
+	);
 }
 
 export function errorBody(code: ErrorCode, message: string, fields?: FieldErrors) {

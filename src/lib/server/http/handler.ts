@@ -8,7 +8,14 @@ import { z } from 'zod';
 import type { UserRole } from '$lib/core/roles';
 import type { AppUser } from '../auth/types';
 import { mapDatabaseError } from './db-errors';
-import { ApiError, errorResponse, validationError, type ErrorCode } from './errors';
+import {
+	ApiError,
+	RateLimitedError,
+	errorResponse,
+	rateLimitedResponse,
+	validationError,
+	type ErrorCode
+} from './errors';
 
 type ApiHandler = (event: RequestEvent) => Promise<Response>;
 
@@ -29,6 +36,7 @@ export function api(handler: ApiHandler): RequestHandler {
 			return await handler(event);
 		} catch (error) {
 			if (error instanceof ApiError) return errorResponse(error);
+			if (error instanceof RateLimitedError) return rateLimitedResponse(error);
 			if (error instanceof z.ZodError) return errorResponse(validationError(error));
 			const mapped = mapDatabaseError(error);
 			if (mapped) return errorResponse(mapped);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { plainText } from '$lib/core/schemas';
 import { SignInSchema } from '$lib/features/people/schemas';
 import { AuthError, identity, type IssuedSession } from '$lib/server/auth';
+import { limitSignIn } from '$lib/server/auth/rate-limit';
 import { ApiError } from '$lib/server/http/errors';
 import { api, readJson } from '$lib/server/http/handler';
 
@@ -33,8 +34,13 @@ export const POST = api(async (event) => {
 			throw new ApiError(401, 'UNAUTHENTICATED', 'The refresh token is invalid or revoked');
 		return tokenResponse(session);
 	}
+	const { email, password } = body;
 	try {
-		return tokenResponse(await provider.signInWithPassword(body.email, body.password));
+		// Past the limit this throws RateLimitedError: api() answers 429 with Retry-After.
+		const session = await limitSignIn({ email, clientAddress: event.getClientAddress() }, () =>
+			provider.signInWithPassword(email, password)
+		);
+		return tokenResponse(session);
 	} catch (error) {
 		if (error instanceof AuthError)
 			throw new ApiError(401, 'INVALID_CREDENTIALS', 'Invalid email or password');

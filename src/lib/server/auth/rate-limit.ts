@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import { withService } from '../db';
+import { addressBucket } from '../http/client-address';
+import { RateLimitedError } from '../http/errors';
+
+export { RateLimitedError };
+
+/**
+ * Brute-force limits (private.rate_limit_take, settings in app_settings 'rate_limit_*'):
+ * failed sign-ins per account and per client address, accounts created per client address.
+ * The counters are in PostgreSQL, so every server on the database shares them.
+ */
+export type RateLimitRule = 'signin_account' | 'signin_ip' | 'signup_ip';
+
+// Rule-specific digests: the table never holds an email or an address in clear.
+const subject = (rule: RateLimitRule, value: string) =>
+	createHash('sha256').update(`${rule}\0${value}`).digest('hex');
+
+async function take(buckets: [RateLimitRule, string][]) {
+	const rules = buckets.map(([rule]) => rule);
+	const subjects = buckets.map(([rule, value]) => subject(rule, value));
+	const [row] = await withService(
+		(tx) => tx<{ wait: number }[]>`
+			select private.rate_limit_take(${rules}::text[], ${subjects}::text[]) as wait`
+	);
+	if (row!.wait > 0) throw new RateLimitedError(row!.wait);
+}
+
+async function forgive(rule: RateLimitRule, value: string, all: boolean) {
+	await withService(
+		(tx) => tx`select private.rate_limit_forgive(${rule}, ${subject(rule, value)}, ${all})`
+	);
+}
+
+/**
+ * Count a sign-in attempt against the account and the address before checking the
+ * password (so parallel guesses cannot slip past the limit together), and give it back
+ * when the password was right: only failures add up. Throws RateLimitedError instead of
+ * calling `signIn` once either is spent.
+ */
+export async function limitSignIn<T>(
+	attempt: { email: string; clientAddress: string },
+	signIn: () => Promise<T>
+): Promise<T> {
+	const account = attempt.email.trim().toLowerCase();
+	const address = addressBucket(attempt.clientAddress);
+	await take([
+		['signin_account', account],
+		['signin_ip', address]
+	]);
+	const result = await signIn();
+	await forgive('signin_account', account, true);
+	await forgive('signin_ip', address, false);
+	return result;
+}
+
+/** Count an account creation (sign-up, add a child) against the client's address. */
+export async function limitAccountCreation<T>(clientAddress: string, create: () => Promise<T>) {
+	await take([['signup_ip', addressBucket(clientAddress)]]);
+	return create();
+}
