@@ -12,7 +12,8 @@ export default defineConfig({
 			'tests/lint/**/*.test.ts',
 			'tests/start/**/*.test.ts'
 		],
-		globalSetup: ['tests/setup/global-db.ts'],
+		// NEXUS_TEST_DB=0: pure unit tests only (scripts/test-clock.sh), no database for the run.
+		globalSetup: process.env.NEXUS_TEST_DB === '0' ? [] : ['tests/setup/global-db.ts'],
 		env: { TZ: 'UTC' },
 		testTimeout: 30_000,
 		hookTimeout: 120_000,
