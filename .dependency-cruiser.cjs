@@ -20,6 +20,7 @@ const FEATURES = [
 	'coaches',
 	'booking',
 	'credits',
+	'notifications',
 	'analytics',
 	'board'
 ];

@@ -9,6 +9,7 @@ import {
 	setSessionCookies
 } from '$lib/server/auth/cookies';
 import { database } from '$lib/server/db';
+import { startNotifications } from '$lib/features/notifications/index.server';
 import { apiAnswerForThrown, asJsonApiAnswer, isApiPath } from '$lib/server/http/api-answers';
 import { refuseCrossSiteForm } from '$lib/server/http/csrf';
 import { withSecurityHeaders } from '$lib/server/http/security-headers';
@@ -22,6 +23,7 @@ export const init: ServerInit = async () => {
 			(db.migrations.applied.length ? ` (${db.migrations.applied.length} applied now)` : '') +
 			(db.seeded ? ', demo data loaded' : '')
 	);
+	await startNotifications(db);
 };
 
 const PUBLIC_PATHS = ['/login', '/signup', '/locale'];

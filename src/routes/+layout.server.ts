@@ -2,6 +2,7 @@ import { HOME_BY_ROLE } from '$lib/core/roles';
 import { withService, withUser, type Tx } from '$lib/server/db';
 import { readBookingPolicy } from '$lib/server/db/policy';
 import { getMyProfile } from '$lib/features/people/profiles.server';
+import { unreadCount } from '$lib/features/notifications/inbox.server';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals }) => {
@@ -10,12 +11,16 @@ export const load: LayoutServerLoad = async ({ locals }) => {
 	const user = locals.user;
 	const read = async (tx: Tx) => ({
 		profile: user ? await getMyProfile(tx) : null,
-		policy: await readBookingPolicy(tx)
+		policy: await readBookingPolicy(tx),
+		unread: user ? await unreadCount(tx) : 0
 	});
-	const { profile, policy } = user ? await withUser(user.claims, read) : await withService(read);
+	const { profile, policy, unread } = user
+		? await withUser(user.claims, read)
+		: await withService(read);
 	return {
 		locale: locals.locale,
 		policy,
+		unread,
 		user:
 			user && profile
 				? {

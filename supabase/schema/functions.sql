@@ -3,6 +3,20 @@
 -- Every function in the schemas public and private, then every trigger.
 
 -- ----------------------------------------------------------------------------
+-- private.announce_notification_events()
+-- grants: execute: PUBLIC (the default, never revoked)
+CREATE OR REPLACE FUNCTION private.announce_notification_events()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO ''
+AS $function$
+begin
+  perform pg_notify('nexus_outbox', '');
+  return null;
+end
+$function$;
+
+-- ----------------------------------------------------------------------------
 -- private.assert_live_session()
 -- Called by the server at the start of each user transaction, right after the claims are set: refuses a token whose session was signed out or revoked.
 -- grants: authenticated: execute
@@ -365,52 +379,20 @@ $function$;
 
 -- ----------------------------------------------------------------------------
 -- private.notify_session(p_session public.session_bookings, p_type public.notification_type, p_title text, p_message text, p_audience text[], p_exclude uuid, p_extra jsonb, p_old_starts_at timestamp with time zone)
+-- Writes the outbox event of a session change in the caller's transaction (title, message, audience and exclude are ignored since 20261203140000).
 -- grants: none (owner only)
 CREATE OR REPLACE FUNCTION private.notify_session(p_session public.session_bookings, p_type public.notification_type, p_title text, p_message text, p_audience text[], p_exclude uuid DEFAULT NULL::uuid, p_extra jsonb DEFAULT '{}'::jsonb, p_old_starts_at timestamp with time zone DEFAULT NULL::timestamp with time zone)
  RETURNS integer
- LANGUAGE plpgsql
+ LANGUAGE sql
  SET search_path TO ''
 AS $function$
-declare
-  v_count integer;
-begin
-  with recipients (recipient_id, method) as (
-    select p_session.coach_id, 'EMAIL'::public.notification_method
-    where 'coach' = any (p_audience)
-    union all
-    select p_session.student_id, 'IN_APP'::public.notification_method
-    where 'student' = any (p_audience)
-    union all
-    select ps.parent_id, 'EMAIL'::public.notification_method
-    from public.parent_students ps
-    where ps.student_id = p_session.student_id and 'parents' = any (p_audience)
-    union all
-    select p.id, 'IN_APP'::public.notification_method
-    from public.profiles p
-    where p.role = 'assistant' and 'assistants' = any (p_audience)
-  )
-  insert into public.session_notifications
-    (session_id, recipient_id, type, method, title, message, payload)
-  select
-    p_session.id, r.recipient_id, p_type, r.method, p_title,
-    replace(
-      replace(p_message, '%when%', private.format_local(p_session.starts_at, p.time_zone)),
-      '%old%', coalesce(private.format_local(p_old_starts_at, p.time_zone), '')
-    ),
-    jsonb_build_object(
-      'sessionId', p_session.id,
-      'startsAt', p_session.starts_at,
-      'endsAt', p_session.ends_at,
-      'coachId', p_session.coach_id,
-      'studentId', p_session.student_id,
-      'title', p_session.title
-    ) || coalesce(p_extra, '{}'::jsonb)
-  from recipients r
-  join public.profiles p on p.id = r.recipient_id
-  where r.recipient_id is distinct from p_exclude;
-  get diagnostics v_count = row_count;
-  return v_count;
-end
+  insert into public.notification_events (type, session_id, actor_id, data)
+  values (
+    p_type, p_session.id, (select auth.uid()),
+    coalesce(p_extra, '{}'::jsonb)
+      || jsonb_strip_nulls(jsonb_build_object('previousStartsAt', p_old_starts_at))
+  );
+  select 1;
 $function$;
 
 -- ----------------------------------------------------------------------------
@@ -1449,6 +1431,7 @@ $function$;
 -- triggers
 
 CREATE TRIGGER coach_availability_touch BEFORE UPDATE ON public.coach_availability FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
+CREATE TRIGGER notification_events_announce AFTER INSERT ON public.notification_events FOR EACH STATEMENT EXECUTE FUNCTION private.announce_notification_events();
 CREATE TRIGGER profiles_open_credit_account AFTER INSERT OR UPDATE OF role ON public.profiles FOR EACH ROW EXECUTE FUNCTION private.open_credit_account();
 CREATE TRIGGER session_bookings_seat_key BEFORE INSERT OR UPDATE OF type, subject_code, modality, starts_at, ends_at ON public.session_bookings FOR EACH ROW EXECUTE FUNCTION private.assign_seat_key();
 CREATE TRIGGER session_bookings_touch BEFORE UPDATE ON public.session_bookings FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();

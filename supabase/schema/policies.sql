@@ -91,6 +91,43 @@ create policy credit_transactions_select on public.credit_transactions
   using ((student_id IN ( SELECT private.my_student_ids() AS my_student_ids)) OR ( SELECT private.is_staff() AS is_staff));
 
 -- ----------------------------------------------------------------------------
+-- public.dev_mailbox
+-- Embedded default only: mail received by the in-process SMTP server and SMS that would have gone to Twilio.
+-- grants: service_role: delete, insert, select
+alter table public.dev_mailbox enable row level security;
+-- no policy: nobody but the owner and bypassrls roles
+
+-- ----------------------------------------------------------------------------
+-- public.notification_attempts
+-- Every attempt to hand a delivery to its channel: when, the provider's id, or why it failed.
+-- grants: authenticated: select; service_role: delete, insert, select, update
+alter table public.notification_attempts enable row level security;
+
+-- Staff read every attempt (the board's failed deliveries); families and coaches none.
+create policy notification_attempts_select on public.notification_attempts
+  as permissive for select to authenticated
+  using (( SELECT private.is_staff() AS is_staff));
+
+-- ----------------------------------------------------------------------------
+-- public.notification_events
+-- Transactional outbox: what happened to a session, written by the RPC that made it happen. The notifications feature expands each row into deliveries once (dispatched_at).
+-- grants: service_role: delete, insert, select, update
+alter table public.notification_events enable row level security;
+-- no policy: nobody but the owner and bypassrls roles
+
+-- ----------------------------------------------------------------------------
+-- public.notification_preferences
+-- A person's choice for one notification type on one channel, where it differs from the default routing.
+-- grants: authenticated: delete, insert, select, update; service_role: delete, insert, select, update
+alter table public.notification_preferences enable row level security;
+
+-- Each person reads and changes only their own choices.
+create policy notification_preferences_own on public.notification_preferences
+  as permissive for all to authenticated
+  using (user_id = (( SELECT auth.uid() AS uid)))
+  with check (user_id = (( SELECT auth.uid() AS uid)));
+
+-- ----------------------------------------------------------------------------
 -- public.parent_students
 -- Which parent answers for which student: a parent may follow several children, a child may have two parents.
 -- grants: authenticated: select; service_role: all
@@ -105,7 +142,7 @@ create policy parent_students_select on public.parent_students
 -- public.profiles
 -- One row per person; role decides what RLS lets them see.
 -- grants: authenticated: select; service_role: all; supabase_auth_admin: select
--- column grants: authenticated: update (avatar_url, bio, first_name, last_name, locale, notify_email, notify_push, notify_sms, phone, time_zone)
+-- column grants: authenticated: update (avatar_url, bio, first_name, last_name, locale, notify_email, notify_push, notify_sms, phone, quiet_hours_end, quiet_hours_start, time_zone)
 alter table public.profiles enable row level security;
 
 -- Visible: yourself; every coach (families choose them); your children and your parents; the students and parents of a coach's own sessions; everyone to staff.

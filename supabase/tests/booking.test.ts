@@ -3,7 +3,14 @@ import type { Sql } from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminSql, makeCoach, makeFamily, makeUser, sessionOf } from '../../tests/support/db';
 import { DEMO } from '../../tests/support/demo';
-import { balanceOf, bookSession, nbCode, parisAt, type BookingRequest } from './support/booking';
+import {
+	balanceOf,
+	bookSession,
+	dispatchOutbox,
+	nbCode,
+	parisAt,
+	type BookingRequest
+} from './support/booking';
 
 /**
  * book_session: every rule, in the order it checks them, and everything one
@@ -25,8 +32,9 @@ async function setup(credits = 5) {
 	return { coachId, parentId, studentId, startsAt, request };
 }
 
-const notificationsOf = (sessionId: string) =>
-	sql<
+const notificationsOf = async (sessionId: string) => {
+	await dispatchOutbox(sql);
+	return sql<
 		{
 			recipient_id: string;
 			method: string;
@@ -37,6 +45,7 @@ const notificationsOf = (sessionId: string) =>
 	>`
 		select recipient_id, method::text, type::text, title, payload
 		from public.session_notifications where session_id = ${sessionId}`;
+};
 
 describe('a successful booking', () => {
 	it('creates a SCHEDULED session, debits the price and records it in the ledger and history', async () => {
@@ -76,7 +85,7 @@ describe('a successful booking', () => {
 		const { session } = await bookSession(sql, parentId, request);
 		const sent = await notificationsOf(session.id);
 		const to = (id: string) => sent.filter((n) => n.recipient_id === id).map((n) => n.method);
-		expect(to(coachId)).toEqual(['EMAIL']);
+		expect(to(coachId).sort()).toEqual(['EMAIL', 'IN_APP']);
 		expect(to(studentId)).toEqual(['IN_APP']);
 		expect(to(otherParent)).toEqual(['EMAIL']);
 		expect(to(parentId)).toEqual([]);

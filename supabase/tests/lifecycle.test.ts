@@ -14,7 +14,8 @@ import {
 	storedSession,
 	transition,
 	type BookedFixture,
-	type SessionStatus
+	type SessionStatus,
+	dispatchOutbox
 } from './support/booking';
 
 /**
@@ -266,10 +267,12 @@ describe('refunds on cancellation', () => {
 });
 
 describe('side effects of a transition', () => {
-	const sent = (sessionId: string, type: string) =>
-		sql<{ recipient_id: string; method: string }[]>`
+	const sent = async (sessionId: string, type: string) => {
+		await dispatchOutbox(sql);
+		return sql<{ recipient_id: string; method: string }[]>`
 			select recipient_id, method::text from public.session_notifications
 			where session_id = ${sessionId} and type = ${type}::public.notification_type`;
+	};
 
 	it('cancelling cancels the pending reminders and tells everybody else', async () => {
 		const f = await bookedFixture(sql);
@@ -280,7 +283,7 @@ describe('side effects of a transition', () => {
 		const told = await sent(f.session.id, 'SESSION_CANCELLED');
 		const methodFor = (id: string) =>
 			told.filter((n) => n.recipient_id === id).map((n) => n.method);
-		expect(methodFor(f.coachId)).toEqual(['EMAIL']);
+		expect(methodFor(f.coachId).sort()).toEqual(['EMAIL', 'IN_APP']);
 		expect(methodFor(f.studentId)).toEqual(['IN_APP']);
 		expect(methodFor(DEMO.assistant)).toEqual(['IN_APP']);
 		expect(methodFor(f.parentId)).toEqual([]);
@@ -306,16 +309,23 @@ describe('side effects of a transition', () => {
 		);
 	});
 
-	it('completing asks the student and the parent for feedback', async () => {
+	it('completing asks the student and the parent for feedback, in-app and by email, an hour later', async () => {
 		const f = await sessionIn('IN_PROGRESS', 60);
 		await transition(sql, f.coachId, f.session.id, 'COMPLETED');
 		const asked = await sent(f.session.id, 'FEEDBACK_REQUESTED');
-		expect(asked).toHaveLength(2);
+		expect(asked).toHaveLength(4);
 		expect(asked).toEqual(
 			expect.arrayContaining([
 				{ recipient_id: f.studentId, method: 'IN_APP' },
+				{ recipient_id: f.studentId, method: 'EMAIL' },
+				{ recipient_id: f.parentId, method: 'IN_APP' },
 				{ recipient_id: f.parentId, method: 'EMAIL' }
 			])
 		);
+		const [wait] = await sql<{ minutes: number }[]>`
+			select round(extract(epoch from min(n.next_attempt_at) - e.occurred_at) / 60)::int as minutes
+			from public.session_notifications n join public.notification_events e on e.id = n.event_id
+			where n.session_id = ${f.session.id} and n.type = 'FEEDBACK_REQUESTED' group by e.occurred_at`;
+		expect(wait!.minutes).toBe(60);
 	});
 });

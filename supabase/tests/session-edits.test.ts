@@ -15,7 +15,8 @@ import {
 	rate,
 	reschedule,
 	setNotes,
-	transition
+	transition,
+	dispatchOutbox
 } from './support/booking';
 
 /**
@@ -72,6 +73,7 @@ describe('reschedule_session', () => {
 		expect(history!.notes).toBe(
 			`rescheduled from ${new Date(f.session.starts_at).toISOString().slice(0, 16)}Z: Contrôle décalé`
 		);
+		await dispatchOutbox(sql);
 		const told = await sql`select recipient_id, method::text from public.session_notifications
 			where session_id = ${f.session.id} and type = 'SESSION_RESCHEDULED'`;
 		expect(told).toEqual(expect.arrayContaining([{ recipient_id: f.coachId, method: 'EMAIL' }]));

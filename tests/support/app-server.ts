@@ -44,10 +44,14 @@ export async function startAppServer(databaseUrl: string, extraEnv: Record<strin
 	}
 	return {
 		url,
+		child,
 		output: () => output,
 		async stop() {
-			child.kill('SIGTERM');
-			await new Promise((r) => child.once('exit', r));
+			if (child.exitCode === null && child.signalCode === null) {
+				const exited = new Promise((r) => child.once('exit', r));
+				child.kill('SIGTERM');
+				await exited;
+			}
 			await rm(dataDir, { recursive: true, force: true });
 		}
 	};

@@ -117,6 +117,86 @@ isOneToOne: false
       referencedColumns: ["student_id"]
     }
                   ]
+                },"dev_mailbox": {
+                  Row: {
+                    "body": string,"id": number,"kind": string,"message_id": string | null,"raw": string | null,"received_at": string,"recipient": string,"subject": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "body": string,"id"?: never,"kind": string,"message_id"?: string | null,"raw"?: string | null,"received_at"?: string,"recipient": string,"subject"?: string | null
+                  }
+                  Update: {
+                    "body"?: string,"id"?: never,"kind"?: string,"message_id"?: string | null,"raw"?: string | null,"received_at"?: string,"recipient"?: string,"subject"?: string | null
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"notification_attempts": {
+                  Row: {
+                    "attempted_at": string,"error": string | null,"id": number,"notification_id": string,"provider_id": string | null,"succeeded": boolean
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "attempted_at"?: string,"error"?: string | null,"id"?: never,"notification_id": string,"provider_id"?: string | null,"succeeded": boolean
+                  }
+                  Update: {
+                    "attempted_at"?: string,"error"?: string | null,"id"?: never,"notification_id"?: string,"provider_id"?: string | null,"succeeded"?: boolean
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "notification_attempts_notification_id_fkey"
+      columns: ["notification_id"]
+isOneToOne: false
+      referencedRelation: "session_notifications"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"notification_events": {
+                  Row: {
+                    "actor_id": string | null,"data": NonNullable<Json>,"dispatched_at": string | null,"id": number,"occurred_at": string,"session_id": string | null,"type": Database["public"]['Enums']["notification_type"]
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "actor_id"?: string | null,"data"?: NonNullable<Json>,"dispatched_at"?: string | null,"id"?: never,"occurred_at"?: string,"session_id"?: string | null,"type": Database["public"]['Enums']["notification_type"]
+                  }
+                  Update: {
+                    "actor_id"?: string | null,"data"?: NonNullable<Json>,"dispatched_at"?: string | null,"id"?: never,"occurred_at"?: string,"session_id"?: string | null,"type"?: Database["public"]['Enums']["notification_type"]
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "notification_events_actor_id_fkey"
+      columns: ["actor_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "notification_events_session_id_fkey"
+      columns: ["session_id"]
+isOneToOne: false
+      referencedRelation: "session_bookings"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"notification_preferences": {
+                  Row: {
+                    "enabled": boolean,"method": Database["public"]['Enums']["notification_method"],"type": Database["public"]['Enums']["notification_type"],"updated_at": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "enabled": boolean,"method": Database["public"]['Enums']["notification_method"],"type": Database["public"]['Enums']["notification_type"],"updated_at"?: string,"user_id": string
+                  }
+                  Update: {
+                    "enabled"?: boolean,"method"?: Database["public"]['Enums']["notification_method"],"type"?: Database["public"]['Enums']["notification_type"],"updated_at"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "notification_preferences_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"parent_students": {
                   Row: {
                     "created_at": string,"parent_id": string,"student_id": string
@@ -145,14 +225,14 @@ isOneToOne: false
                   ]
                 },"profiles": {
                   Row: {
-                    "avatar_url": string | null,"bio": string | null,"created_at": string,"email": string,"first_name": string,"id": string,"last_name": string,"locale": string,"notify_email": boolean,"notify_push": boolean,"notify_sms": boolean,"phone": string | null,"role": Database["public"]['Enums']["user_role"],"time_zone": string,"updated_at": string
+                    "avatar_url": string | null,"bio": string | null,"created_at": string,"email": string,"first_name": string,"id": string,"last_name": string,"locale": string,"notify_email": boolean,"notify_push": boolean,"notify_sms": boolean,"phone": string | null,"quiet_hours_end": string | null,"quiet_hours_start": string | null,"role": Database["public"]['Enums']["user_role"],"time_zone": string,"updated_at": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "avatar_url"?: string | null,"bio"?: string | null,"created_at"?: string,"email": string,"first_name": string,"id": string,"last_name": string,"locale"?: string,"notify_email"?: boolean,"notify_push"?: boolean,"notify_sms"?: boolean,"phone"?: string | null,"role": Database["public"]['Enums']["user_role"],"time_zone"?: string,"updated_at"?: string
+                    "avatar_url"?: string | null,"bio"?: string | null,"created_at"?: string,"email": string,"first_name": string,"id": string,"last_name": string,"locale"?: string,"notify_email"?: boolean,"notify_push"?: boolean,"notify_sms"?: boolean,"phone"?: string | null,"quiet_hours_end"?: string | null,"quiet_hours_start"?: string | null,"role": Database["public"]['Enums']["user_role"],"time_zone"?: string,"updated_at"?: string
                   }
                   Update: {
-                    "avatar_url"?: string | null,"bio"?: string | null,"created_at"?: string,"email"?: string,"first_name"?: string,"id"?: string,"last_name"?: string,"locale"?: string,"notify_email"?: boolean,"notify_push"?: boolean,"notify_sms"?: boolean,"phone"?: string | null,"role"?: Database["public"]['Enums']["user_role"],"time_zone"?: string,"updated_at"?: string
+                    "avatar_url"?: string | null,"bio"?: string | null,"created_at"?: string,"email"?: string,"first_name"?: string,"id"?: string,"last_name"?: string,"locale"?: string,"notify_email"?: boolean,"notify_push"?: boolean,"notify_sms"?: boolean,"phone"?: string | null,"quiet_hours_end"?: string | null,"quiet_hours_start"?: string | null,"role"?: Database["public"]['Enums']["user_role"],"time_zone"?: string,"updated_at"?: string
                   }
                   Relationships: [
                     
@@ -235,21 +315,33 @@ isOneToOne: false
                   ]
                 },"session_notifications": {
                   Row: {
-                    "attempts": number,"created_at": string,"id": string,"last_error": string | null,"message": string,"method": Database["public"]['Enums']["notification_method"],"next_attempt_at": string,"payload": NonNullable<Json>,"read_at": string | null,"recipient_id": string,"sent_at": string | null,"session_id": string | null,"status": Database["public"]['Enums']["delivery_status"],"title": string,"type": Database["public"]['Enums']["notification_type"]
+                    "attempts": number,"created_at": string,"delivery_key": string | null,"event_id": number | null,"id": string,"last_error": string | null,"locale": string | null,"message": string,"method": Database["public"]['Enums']["notification_method"],"next_attempt_at": string,"payload": NonNullable<Json>,"provider_id": string | null,"read_at": string | null,"recipient_id": string,"reminder_id": string | null,"sent_at": string | null,"session_id": string | null,"status": Database["public"]['Enums']["delivery_status"],"title": string,"type": Database["public"]['Enums']["notification_type"]
                   }
                   ComputedFields: never
                   Insert: {
-                    "attempts"?: number,"created_at"?: string,"id"?: string,"last_error"?: string | null,"message": string,"method": Database["public"]['Enums']["notification_method"],"next_attempt_at"?: string,"payload"?: NonNullable<Json>,"read_at"?: string | null,"recipient_id": string,"sent_at"?: string | null,"session_id"?: string | null,"status"?: Database["public"]['Enums']["delivery_status"],"title": string,"type": Database["public"]['Enums']["notification_type"]
+                    "attempts"?: number,"created_at"?: string,"delivery_key"?: string | null,"event_id"?: number | null,"id"?: string,"last_error"?: string | null,"locale"?: string | null,"message": string,"method": Database["public"]['Enums']["notification_method"],"next_attempt_at"?: string,"payload"?: NonNullable<Json>,"provider_id"?: string | null,"read_at"?: string | null,"recipient_id": string,"reminder_id"?: string | null,"sent_at"?: string | null,"session_id"?: string | null,"status"?: Database["public"]['Enums']["delivery_status"],"title": string,"type": Database["public"]['Enums']["notification_type"]
                   }
                   Update: {
-                    "attempts"?: number,"created_at"?: string,"id"?: string,"last_error"?: string | null,"message"?: string,"method"?: Database["public"]['Enums']["notification_method"],"next_attempt_at"?: string,"payload"?: NonNullable<Json>,"read_at"?: string | null,"recipient_id"?: string,"sent_at"?: string | null,"session_id"?: string | null,"status"?: Database["public"]['Enums']["delivery_status"],"title"?: string,"type"?: Database["public"]['Enums']["notification_type"]
+                    "attempts"?: number,"created_at"?: string,"delivery_key"?: string | null,"event_id"?: number | null,"id"?: string,"last_error"?: string | null,"locale"?: string | null,"message"?: string,"method"?: Database["public"]['Enums']["notification_method"],"next_attempt_at"?: string,"payload"?: NonNullable<Json>,"provider_id"?: string | null,"read_at"?: string | null,"recipient_id"?: string,"reminder_id"?: string | null,"sent_at"?: string | null,"session_id"?: string | null,"status"?: Database["public"]['Enums']["delivery_status"],"title"?: string,"type"?: Database["public"]['Enums']["notification_type"]
                   }
                   Relationships: [
                     {
+      foreignKeyName: "session_notifications_event_id_fkey"
+      columns: ["event_id"]
+isOneToOne: false
+      referencedRelation: "notification_events"
+      referencedColumns: ["id"]
+    },{
       foreignKeyName: "session_notifications_recipient_id_fkey"
       columns: ["recipient_id"]
 isOneToOne: false
       referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "session_notifications_reminder_id_fkey"
+      columns: ["reminder_id"]
+isOneToOne: false
+      referencedRelation: "session_reminders"
       referencedColumns: ["id"]
     },{
       foreignKeyName: "session_notifications_session_id_fkey"

@@ -3,10 +3,21 @@ import { en } from './en';
 import { fr } from './fr';
 import { coachMessages } from './messages/coach';
 import { familyMessages } from './messages/family';
+import { notificationMessages } from './messages/notifications';
 
 // Each feature keeps its catalogue in messages/<feature>.ts; merged here.
-const frAll = { ...fr, ...coachMessages.fr, ...familyMessages.fr };
-const enAll = { ...en, ...coachMessages.en, ...familyMessages.en };
+const frAll = {
+	...fr,
+	...coachMessages.fr,
+	...familyMessages.fr,
+	...notificationMessages.fr
+};
+const enAll = {
+	...en,
+	...coachMessages.en,
+	...familyMessages.en,
+	...notificationMessages.en
+};
 
 export type MessageKey = keyof typeof frAll;
 export const LOCALES = ['fr', 'en'] as const;

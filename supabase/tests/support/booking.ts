@@ -1,3 +1,4 @@
+import { dispatchEvents } from '../../../src/lib/features/notifications/dispatch.server';
 import type { Sql } from 'postgres';
 import { actAs, failure, makeCoach, makeFamily } from '../../../tests/support/db';
 
@@ -222,4 +223,24 @@ export async function bookedFixture(
 	const startsAt = await parisAt(sql, options.daysAhead ?? 3, options.time ?? '10:00');
 	const { session } = await bookSession(sql, parentId, { coachId, studentId, startsAt });
 	return { coachId, parentId, studentId, session };
+}
+
+/**
+ * Expand every outbox event into its deliveries now, as the running engine would (no job is
+ * scheduled: these tests read who is told, not what is sent). Recipients and channels are
+ * the notifications feature's decision since 20261203140000; the RPCs write the facts.
+ */
+export async function dispatchOutbox(sql: Sql): Promise<void> {
+	const links = { origin: 'http://localhost:3000' };
+	const deadline = Date.now() + 10_000;
+	for (;;) {
+		while ((await dispatchEvents(sql, { schedule: async () => {} }, links)) > 0) {
+			/* until nothing is left that we may take */
+		}
+		// The test app server's engine may hold an event (SKIP LOCKED): wait for its commit.
+		const [left] = await sql<{ n: number }[]>`
+			select count(*)::int as n from public.notification_events where dispatched_at is null`;
+		if (left!.n === 0 || Date.now() > deadline) return;
+		await new Promise((r) => setTimeout(r, 50));
+	}
 }

@@ -1,0 +1,259 @@
+/**
+ * From facts to deliveries. The dispatcher expands each outbox event once, and each due
+ * reminder mark once, into one delivery per (recipient, channel) chosen by `route`, with its
+ * words (`renderMessage`) and calendar file, all in one service transaction; the job engine
+ * it is handed schedules what must be sent in that same transaction (pg-boss) or right after
+ * it (Inngest, whose sweep catches a send lost in between).
+ */
+import type { NotificationMethod, NotificationType, ReminderType } from '$lib/core/enums';
+import { runAsService } from '$lib/server/db/as-user';
+import type { Tx } from '$lib/server/db';
+import type { Sql } from 'postgres';
+import { sessionCalendar } from './calendar';
+import { sessionContext, type SessionContext } from './context.server';
+import { renderMessage } from './messages';
+import { route, type Recipient } from './routing';
+
+/** What must now be scheduled. */
+export interface Work {
+	deliveries: { id: string; startAfter: Date }[];
+	reminders: { id: string; dueAt: Date }[];
+}
+
+export interface Scheduler {
+	/** Schedule the work inside the transaction that created it (or after it commits). */
+	schedule(tx: Tx, work: Work): Promise<void>;
+}
+
+export interface Links {
+	/** Absolute origin of the app, e.g. https://sessions.nexus-reussite.fr */
+	origin: string;
+}
+
+/** The feedback request waits this long after completion. */
+export const FEEDBACK_DELAY_MS = 60 * 60_000;
+
+const linkFor = (
+	links: Links,
+	type: NotificationType,
+	relation: Recipient['relation'],
+	sessionId?: string
+) => {
+	if (!sessionId) return `${links.origin}/credits`;
+	if (relation === 'coach') return `${links.origin}/coach`;
+	if (relation === 'assistant') return `${links.origin}/assistant`;
+	if (type === 'FEEDBACK_REQUESTED')
+		return `${links.origin}/sessions?rate=${sessionId}#session-${sessionId}`;
+	return `${links.origin}/sessions#session-${sessionId}`;
+};
+
+interface EventRow {
+	id: string;
+	type: NotificationType;
+	session_id: string | null;
+	actor_id: string | null;
+	data: Record<string, unknown>;
+	occurred_at: Date;
+	sequence: number;
+}
+
+interface NewDelivery {
+	sessionId: string;
+	recipient: Recipient;
+	method: NotificationMethod;
+	type: NotificationType;
+	eventId: string | null;
+	reminderId: string | null;
+	key: string;
+	startAfter: Date;
+	body: ReturnType<typeof renderMessage>;
+	link: string;
+	calendar: { content: string; method: 'REQUEST' | 'CANCEL' } | null;
+}
+
+/** Expand up to `limit` undispatched events; returns how many were dispatched. */
+export async function dispatchEvents(sql: Sql, scheduler: Scheduler, links: Links, limit = 50) {
+	return runAsService(sql, async (tx) => {
+		const events = await tx<EventRow[]>`
+			select e.id::text, e.type::text as type, e.session_id, e.actor_id, e.data, e.occurred_at,
+			       (select count(*)::int from public.notification_events x
+			        where x.session_id = e.session_id and x.id <= e.id
+			          and x.type in ('SESSION_RESCHEDULED', 'SESSION_CANCELLED')) as sequence
+			from public.notification_events e
+			where e.dispatched_at is null
+			order by e.id
+			limit ${limit}
+			for update of e skip locked`;
+		const work: Work = { deliveries: [], reminders: [] };
+		for (const event of events) {
+			const context = event.session_id ? await sessionContext(tx, event.session_id) : null;
+			if (context) {
+				const startAfter =
+					event.type === 'FEEDBACK_REQUESTED'
+						? new Date(event.occurred_at.getTime() + FEEDBACK_DELAY_MS)
+						: event.occurred_at;
+				const planned = plan(context, links, {
+					type: event.type,
+					actorId: event.actor_id,
+					sendAt: startAfter,
+					data: event.data,
+					eventId: event.id,
+					reminderId: null,
+					keyPrefix: `event:${event.id}`,
+					startAfter,
+					calendar:
+						event.type === 'SESSION_BOOKED' || event.type === 'SESSION_RESCHEDULED'
+							? { method: 'REQUEST', sequence: event.sequence, stamp: event.occurred_at }
+							: event.type === 'SESSION_CANCELLED'
+								? { method: 'CANCEL', sequence: event.sequence, stamp: event.occurred_at }
+								: null
+				});
+				work.deliveries.push(...(await insertDeliveries(tx, planned)));
+				if (event.type === 'SESSION_BOOKED' || event.type === 'SESSION_RESCHEDULED') {
+					const marks = await tx<{ id: string; due_at: Date }[]>`
+						select id, due_at from public.session_reminders
+						where session_id = ${event.session_id} and status = 'PENDING'`;
+					work.reminders.push(...marks.map((m) => ({ id: m.id, dueAt: m.due_at })));
+				}
+			}
+			await tx`update public.notification_events set dispatched_at = now() where id = ${event.id}`;
+		}
+		await scheduler.schedule(tx, work);
+		return events.length;
+	});
+}
+
+export type ReminderOutcome = 'sent' | 'stale' | 'cancelled';
+
+/**
+ * A reminder mark is due: tell the people, unless the session was cancelled, completed or
+ * moved since (then the job that fires is not the mark's current one, or the session is
+ * not live any more).
+ */
+export async function fireReminder(
+	sql: Sql,
+	scheduler: Scheduler,
+	links: Links,
+	reminderId: string,
+	dueAt: Date
+): Promise<ReminderOutcome> {
+	return runAsService(sql, async (tx) => {
+		const [mark] = await tx<
+			{ session_id: string; reminder_type: ReminderType; due_at: Date; status: string }[]
+		>`
+			select session_id, reminder_type::text as reminder_type, due_at, status::text as status
+			from public.session_reminders where id = ${reminderId} for update`;
+		if (!mark || mark.status !== 'PENDING' || mark.due_at.getTime() !== dueAt.getTime())
+			return 'stale';
+		const context = await sessionContext(tx, mark.session_id);
+		if (!context || !['SCHEDULED', 'CONFIRMED'].includes(context.status)) {
+			await tx`update public.session_reminders
+				set status = 'CANCELLED', last_error = ${`session ${context?.status.toLowerCase() ?? 'gone'}`}
+				where id = ${reminderId}`;
+			return 'cancelled';
+		}
+		const now = new Date();
+		const planned = plan(context, links, {
+			type: 'SESSION_REMINDER',
+			reminderType: mark.reminder_type,
+			actorId: null,
+			sendAt: now,
+			data: {},
+			eventId: null,
+			reminderId,
+			keyPrefix: `reminder:${reminderId}:${dueAt.getTime()}`,
+			startAfter: now,
+			calendar: null
+		});
+		const deliveries = await insertDeliveries(tx, planned);
+		await tx`update public.session_reminders
+			set status = 'SENT', sent_at = now(), attempts = attempts + 1 where id = ${reminderId}`;
+		await scheduler.schedule(tx, { deliveries, reminders: [] });
+		return 'sent';
+	});
+}
+
+interface PlanInput {
+	type: NotificationType;
+	reminderType?: ReminderType;
+	actorId: string | null;
+	sendAt: Date;
+	data: Record<string, unknown>;
+	eventId: string | null;
+	reminderId: string | null;
+	keyPrefix: string;
+	startAfter: Date;
+	calendar: { method: 'REQUEST' | 'CANCEL'; sequence: number; stamp: Date } | null;
+}
+
+function plan(context: SessionContext, links: Links, input: PlanInput): NewDelivery[] {
+	return route(input, context.recipients).map(({ recipient, method }) => {
+		const link = linkFor(links, input.type, recipient.relation, context.facts.id);
+		const body = renderMessage({
+			type: input.type,
+			reminderType: input.reminderType,
+			locale: recipient.locale,
+			timeZone: recipient.timeZone,
+			session: context.facts,
+			data: input.data,
+			link,
+			preferencesLink: `${links.origin}/notifications/preferences`
+		});
+		const calendar =
+			method === 'EMAIL' && input.calendar
+				? {
+						method: input.calendar.method,
+						content: sessionCalendar({
+							session: context.facts,
+							cancelled: input.calendar.method === 'CANCEL',
+							sequence: input.calendar.sequence,
+							title: `${context.facts.title} — ${recipient.locale === 'fr' ? context.facts.subject.nameFr : context.facts.subject.nameEn}`,
+							description: body.text,
+							link,
+							organizerEmail: 'no-reply@nexus-reussite.fr',
+							stamp: input.calendar.stamp
+						})
+					}
+				: null;
+		return {
+			sessionId: context.facts.id,
+			recipient,
+			method,
+			type: input.type,
+			eventId: input.eventId,
+			reminderId: input.reminderId,
+			key: `${input.keyPrefix}:${recipient.id}:${method}`,
+			startAfter: input.startAfter,
+			body,
+			link,
+			calendar
+		};
+	});
+}
+
+/** Insert the deliveries (a replay inserts nothing twice); in-app ones are delivered by it. */
+async function insertDeliveries(tx: Tx, planned: NewDelivery[]): Promise<Work['deliveries']> {
+	const scheduled: Work['deliveries'] = [];
+	for (const d of planned) {
+		const inApp = d.method === 'IN_APP';
+		const [row] = await tx<{ id: string }[]>`
+			insert into public.session_notifications
+				(session_id, recipient_id, type, method, status, title, message, payload, event_id,
+				 reminder_id, delivery_key, locale, next_attempt_at, sent_at)
+			values (${d.sessionId}, ${d.recipient.id}, ${d.type}, ${d.method},
+				${inApp ? 'SENT' : 'PENDING'}, ${d.body.title}, ${d.body.text},
+				${tx.json({ sessionId: d.sessionId, link: d.link, html: d.body.html, short: d.body.short, calendar: d.calendar })},
+				${d.eventId}, ${d.reminderId}, ${d.key}, ${d.recipient.locale}, ${d.startAfter},
+				${inApp ? d.startAfter : null})
+			on conflict (delivery_key) do nothing
+			returning id`;
+		if (!row) continue;
+		if (inApp) {
+			await tx`select realtime.send(${tx.json({ id: row.id, type: d.type, title: d.body.title })},
+				'notification', ${`user:${d.recipient.id}`}, true)`;
+		} else {
+			scheduled.push({ id: row.id, startAfter: d.startAfter });
+		}
+	}
+	return scheduled;
+}

@@ -1,0 +1,52 @@
+/**
+ * Notifications in this server process: the channels and the workflow engine, chosen once
+ * from the environment. Embedded default: pg-boss in-process; NEXUS_WORKFLOWS=inngest (or
+ * Inngest keys set): Inngest calls /api/inngest and nothing runs here; `off`: nothing at all.
+ */
+import { readServerEnv, type ServerEnv } from '$lib/server/config/env';
+import { openChannels, type Channels } from '$lib/server/channels';
+import type { Database } from '$lib/server/db/open';
+import { startEngine, type Engine } from './engine.server';
+import type { Links } from './dispatch.server';
+
+export type WorkflowsMode = 'embedded' | 'inngest' | 'off';
+
+export const workflowsMode = (env: ServerEnv): WorkflowsMode =>
+	env.NEXUS_WORKFLOWS ??
+	(env.INNGEST_EVENT_KEY || env.INNGEST_SIGNING_KEY ? 'inngest' : 'embedded');
+
+export const linksOf = (env: ServerEnv): Links => ({
+	origin: (env.APP_URL ?? env.ORIGIN ?? `http://localhost:${env.PORT}`).replace(/\/$/, '')
+});
+
+let started:
+	Promise<{ channels: Channels | null; engine: Engine | null; mode: WorkflowsMode }> | undefined;
+
+export function startNotifications(db: Database, env: ServerEnv = readServerEnv()) {
+	started ??= (async () => {
+		const mode = workflowsMode(env);
+		if (mode === 'off') return { channels: null, engine: null, mode };
+		const { channels, report } = await openChannels(env, db.sql);
+		const engine =
+			mode === 'embedded'
+				? await startEngine({ url: db.url, sql: db.sql, channels, links: linksOf(env) })
+				: null;
+		console.log(
+			`[notifications] ${mode === 'embedded' ? 'pg-boss engine in this process' : 'Inngest (/api/inngest)'}; ` +
+				`email: ${report.email}; sms: ${report.sms}; push keys: ${report.push}`
+		);
+		process.once('sveltekit:shutdown', () => {
+			void (async () => {
+				await engine?.stop();
+				await channels.close();
+			})().catch((error: Error) =>
+				console.error('[notifications] shutdown failed:', error.message)
+			);
+		});
+		return { channels, engine, mode };
+	})();
+	return started;
+}
+
+/** The running channels (the Inngest functions and the push key route need them). */
+export const runningNotifications = () => started ?? null;

@@ -1,0 +1,145 @@
+import { defineMessages } from '../define';
+
+/**
+ * What notifications say (`notif.`: mail, SMS, push and in-app texts) and the notification
+ * centre and preferences screens (`notifications.`).
+ */
+export const notificationMessages = defineMessages(
+	{
+		'notif.SESSION_BOOKED.title': 'Nouvelle séance réservée',
+		'notif.SESSION_BOOKED.body':
+			'Séance « {title} » ({subject}, {student} avec {coach}) le {when}.',
+		'notif.SESSION_CONFIRMED.title': 'Séance confirmée',
+		'notif.SESSION_CONFIRMED.body': '{coach} a confirmé la séance « {title} » du {when}.',
+		'notif.SESSION_RESCHEDULED.title': 'Séance déplacée',
+		'notif.SESSION_RESCHEDULED.body':
+			'La séance « {title} » ({subject}, {student} avec {coach}) prévue le {old} est déplacée au {when}.',
+		'notif.SESSION_CANCELLED.title': 'Séance annulée',
+		'notif.SESSION_CANCELLED.body':
+			'La séance « {title} » ({subject}, {student} avec {coach}) du {when} est annulée.',
+		'notif.SESSION_CANCELLED.refund': '{count} crédit(s) remboursé(s).',
+		'notif.SESSION_NO_SHOW.title': 'Séance non honorée',
+		'notif.SESSION_NO_SHOW.body':
+			'La séance « {title} » du {when} a été marquée comme non honorée.',
+		'notif.FEEDBACK_REQUESTED.title': 'Votre avis sur la séance',
+		'notif.FEEDBACK_REQUESTED.body':
+			'La séance « {title} » du {when} avec {coach} est terminée : notez-la en quelques secondes.',
+		'notif.SESSION_REMINDER.title.ONE_DAY_BEFORE': 'Rappel : séance demain',
+		'notif.SESSION_REMINDER.title.TWO_HOURS_BEFORE': 'Rappel : séance dans 2 heures',
+		'notif.SESSION_REMINDER.title.THIRTY_MINUTES_BEFORE': 'Rappel : séance dans 30 minutes',
+		'notif.SESSION_REMINDER.body':
+			'Séance « {title} » ({subject}, {student} avec {coach}) le {when}.',
+		'notif.CREDITS_GRANTED.title': 'Crédits ajoutés',
+		'notif.CREDITS_GRANTED.body':
+			'{count} crédit(s) ajouté(s) au compte de {student}. Nouveau solde : {balance}.',
+		'notif.online': 'En ligne : {url}',
+		'notif.inPerson': 'Lieu : {location}',
+		'notif.open': 'Ouvrir dans Nexus Sessions',
+		'notif.footer':
+			'Vous recevez ce message car vous suivez cette séance sur Nexus Sessions. Choisissez vos notifications : {url}',
+		'notifications.title': 'Notifications',
+		'notifications.bell': 'Notifications',
+		'notifications.unread': '{count} non lue(s)',
+		'notifications.empty': 'Aucune notification pour le moment.',
+		'notifications.markAllRead': 'Tout marquer comme lu',
+		'notifications.markRead': 'Marquer comme lu',
+		'notifications.open': 'Voir la séance',
+		'notifications.preferences': 'Préférences de notification',
+		'notifications.prefs.intro':
+			'Choisissez, pour chaque événement, comment être prévenu. Les notifications dans l’application restent toujours visibles ici.',
+		'notifications.prefs.type': 'Événement',
+		'notifications.prefs.EMAIL': 'E-mail',
+		'notifications.prefs.SMS': 'SMS',
+		'notifications.prefs.PUSH': 'Notification push',
+		'notifications.prefs.smsNeedsPhone':
+			'Ajoutez un numéro de téléphone à votre profil pour recevoir des SMS.',
+		'notifications.prefs.quiet': 'Heures calmes (ni SMS ni push)',
+		'notifications.prefs.quietStart': 'Début',
+		'notifications.prefs.quietEnd': 'Fin',
+		'notifications.prefs.quietHint':
+			'Laissez vide pour aucune heure calme. Les e-mails arrivent toujours.',
+		'notifications.prefs.save': 'Enregistrer',
+		'notifications.prefs.saved': 'Préférences enregistrées.',
+		'notifications.prefs.quietInvalid':
+			'Indiquez un début et une fin différents, ou aucun des deux.',
+		'notifications.type.SESSION_BOOKED': 'Séance réservée',
+		'notifications.type.SESSION_CONFIRMED': 'Séance confirmée',
+		'notifications.type.SESSION_RESCHEDULED': 'Séance déplacée',
+		'notifications.type.SESSION_CANCELLED': 'Séance annulée',
+		'notifications.type.SESSION_NO_SHOW': 'Séance non honorée',
+		'notifications.type.SESSION_REMINDER': 'Rappels (24 h, 2 h, 30 min)',
+		'notifications.type.FEEDBACK_REQUESTED': 'Demande d’avis après la séance',
+		'notifications.mailbox.title': 'Boîte de développement',
+		'notifications.mailbox.intro':
+			'Ce que le serveur SMTP intégré a reçu et les SMS qui seraient partis (mode intégré seulement).',
+		'notifications.mailbox.empty': 'Aucun message reçu.',
+		'notifications.mailbox.to': 'À',
+		'notifications.mailbox.at': 'Reçu'
+	},
+	{
+		'notif.SESSION_BOOKED.title': 'New session booked',
+		'notif.SESSION_BOOKED.body': 'Session “{title}” ({subject}, {student} with {coach}) on {when}.',
+		'notif.SESSION_CONFIRMED.title': 'Session confirmed',
+		'notif.SESSION_CONFIRMED.body': '{coach} confirmed the session “{title}” on {when}.',
+		'notif.SESSION_RESCHEDULED.title': 'Session moved',
+		'notif.SESSION_RESCHEDULED.body':
+			'The session “{title}” ({subject}, {student} with {coach}) planned on {old} moves to {when}.',
+		'notif.SESSION_CANCELLED.title': 'Session cancelled',
+		'notif.SESSION_CANCELLED.body':
+			'The session “{title}” ({subject}, {student} with {coach}) on {when} is cancelled.',
+		'notif.SESSION_CANCELLED.refund': '{count} credit(s) refunded.',
+		'notif.SESSION_NO_SHOW.title': 'Session missed',
+		'notif.SESSION_NO_SHOW.body': 'The session “{title}” on {when} was marked as missed.',
+		'notif.FEEDBACK_REQUESTED.title': 'How was the session?',
+		'notif.FEEDBACK_REQUESTED.body':
+			'The session “{title}” on {when} with {coach} is over: rate it in a few seconds.',
+		'notif.SESSION_REMINDER.title.ONE_DAY_BEFORE': 'Reminder: session tomorrow',
+		'notif.SESSION_REMINDER.title.TWO_HOURS_BEFORE': 'Reminder: session in 2 hours',
+		'notif.SESSION_REMINDER.title.THIRTY_MINUTES_BEFORE': 'Reminder: session in 30 minutes',
+		'notif.SESSION_REMINDER.body':
+			'Session “{title}” ({subject}, {student} with {coach}) on {when}.',
+		'notif.CREDITS_GRANTED.title': 'Credits added',
+		'notif.CREDITS_GRANTED.body':
+			'{count} credit(s) added to {student}’s account. New balance: {balance}.',
+		'notif.online': 'Online: {url}',
+		'notif.inPerson': 'Place: {location}',
+		'notif.open': 'Open in Nexus Sessions',
+		'notif.footer':
+			'You receive this message because you follow this session on Nexus Sessions. Choose your notifications: {url}',
+		'notifications.title': 'Notifications',
+		'notifications.bell': 'Notifications',
+		'notifications.unread': '{count} unread',
+		'notifications.empty': 'No notifications yet.',
+		'notifications.markAllRead': 'Mark all as read',
+		'notifications.markRead': 'Mark as read',
+		'notifications.open': 'See the session',
+		'notifications.preferences': 'Notification preferences',
+		'notifications.prefs.intro':
+			'Choose, for each event, how you are told. In-app notifications always stay visible here.',
+		'notifications.prefs.type': 'Event',
+		'notifications.prefs.EMAIL': 'Email',
+		'notifications.prefs.SMS': 'SMS',
+		'notifications.prefs.PUSH': 'Push notification',
+		'notifications.prefs.smsNeedsPhone': 'Add a phone number to your profile to receive SMS.',
+		'notifications.prefs.quiet': 'Quiet hours (no SMS, no push)',
+		'notifications.prefs.quietStart': 'From',
+		'notifications.prefs.quietEnd': 'To',
+		'notifications.prefs.quietHint': 'Leave empty for no quiet hours. Emails always arrive.',
+		'notifications.prefs.save': 'Save',
+		'notifications.prefs.saved': 'Preferences saved.',
+		'notifications.prefs.quietInvalid': 'Give a different start and end, or neither.',
+		'notifications.type.SESSION_BOOKED': 'Session booked',
+		'notifications.type.SESSION_CONFIRMED': 'Session confirmed',
+		'notifications.type.SESSION_RESCHEDULED': 'Session moved',
+		'notifications.type.SESSION_CANCELLED': 'Session cancelled',
+		'notifications.type.SESSION_NO_SHOW': 'Session missed',
+		'notifications.type.SESSION_REMINDER': 'Reminders (24 h, 2 h, 30 min)',
+		'notifications.type.FEEDBACK_REQUESTED': 'Feedback request after the session',
+		'notifications.mailbox.title': 'Development mailbox',
+		'notifications.mailbox.intro':
+			'What the built-in SMTP server received and the SMS that would have left (embedded mode only).',
+		'notifications.mailbox.empty': 'No message received.',
+		'notifications.mailbox.to': 'To',
+		'notifications.mailbox.at': 'Received'
+	}
+);
