@@ -77,10 +77,10 @@ describe.skipIf(!hasBuild())('a worker killed mid-delivery', () => {
 		);
 		expect(row).toEqual({ status: 'SENT', attempts: 2 });
 		expect(recoveredInMs).toBeLessThan(60_000);
-		const [{ email }] = await sql<
+		const [coach] = await sql<
 			{ email: string }[]
 		>`select email from public.profiles where id = ${coachId}`;
-		expect(smtp.to(email)).toHaveLength(1);
+		expect(smtp.to(coach!.email)).toHaveLength(1);
 		const attempts = await sql`select succeeded from public.notification_attempts n
 			join public.session_notifications d on d.id = n.notification_id
 			where d.session_id = ${session.id} and d.recipient_id = ${coachId}`;
