@@ -4,7 +4,7 @@ import { sessionPrice } from '$lib/features/booking/pricing';
 import { nearestSlots } from '$lib/features/availability/offered-slots';
 import { currentStep, DetailsSchema, parseWizardParams } from '$lib/features/booking/wizard';
 import { withUser } from '$lib/server/db';
-import { rememberActiveChild } from '$lib/features/people/active-child.server';
+import { rememberActiveChild, rememberedChild } from '$lib/server/http/active-child-cookie';
 import { findSlot, loadWizard, SLOT_WEEKS } from '$lib/features/booking/wizard.server';
 import { asServiceFailure } from '$lib/server/http/service-failure';
 import { bookFromWizard } from '$lib/features/booking/submit.server';
@@ -17,7 +17,7 @@ export const load: PageServerLoad = async (event) => {
 	const state = parseWizardParams(event.url.searchParams);
 	const { scope, parents, subjects, subject, coaches, coach, slots } = await withUser(
 		user.claims,
-		(tx) => loadWizard(tx, user, event.cookies, state)
+		(tx) => loadWizard(tx, user, rememberedChild(event.cookies), state)
 	);
 	const slot = findSlot(slots, state.slot);
 	const details = DetailsSchema.safeParse({ ...state, student: scope.active?.id });
@@ -62,7 +62,7 @@ export const actions: Actions = {
 		let booked: { sessionId: string; studentId: string };
 		try {
 			booked = await withUser(user.claims, (tx) =>
-				bookFromWizard(tx, user, event.cookies, state, form.data.idempotencyKey)
+				bookFromWizard(tx, user, rememberedChild(event.cookies), state, form.data.idempotencyKey)
 			);
 		} catch (error) {
 			const failure = asServiceFailure(error);

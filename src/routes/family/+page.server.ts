@@ -5,12 +5,8 @@ import { ChildAccountSchema } from '$lib/features/people/schemas';
 import { AuthError, identity } from '$lib/server/auth';
 import { RateLimitedError, limitAccountCreation } from '$lib/server/auth/rate-limit';
 import { withUser } from '$lib/server/db';
-import {
-	ACTIVE_CHILD_COOKIE,
-	loadFamilyScope,
-	pickActive,
-	rememberActiveChild
-} from '$lib/features/people/active-child.server';
+import { loadFamilyScope, pickActive } from '$lib/features/people/active-child.server';
+import { rememberActiveChild, rememberedChild } from '$lib/server/http/active-child-cookie';
 import { fieldErrors, type FieldErrors } from '$lib/server/http/errors';
 import { pageUser } from '$lib/server/http/handler';
 import { listMyChildren } from '$lib/features/people/profiles.server';
@@ -21,7 +17,7 @@ export const load: PageServerLoad = async (event) => {
 	const children = await withUser(user.claims, listMyChildren);
 	return {
 		children,
-		activeId: pickActive(children, event.cookies.get(ACTIVE_CHILD_COOKIE))?.id ?? null
+		activeId: pickActive(children, rememberedChild(event.cookies))?.id ?? null
 	};
 };
 
@@ -34,7 +30,7 @@ export const actions: Actions = {
 		const parsed = SwitchSchema.safeParse(Object.fromEntries(await event.request.formData()));
 		if (!parsed.success) return fail(400, { switchError: true });
 		const scope = await withUser(parent.claims, (tx) =>
-			loadFamilyScope(tx, parent, event.cookies, parsed.data.child)
+			loadFamilyScope(tx, parent, { requested: parsed.data.child })
 		);
 		const child = scope.active;
 		if (!child || child.id !== parsed.data.child) return fail(404, { switchError: true });

@@ -6,6 +6,7 @@ import { submitFeedback } from '$lib/features/sessions/lifecycle.server';
 import { getSession } from '$lib/features/sessions/read-model.server';
 import { withUser, type Tx } from '$lib/server/db';
 import { loadFamilyScope } from '$lib/features/people/active-child.server';
+import { rememberedChild } from '$lib/server/http/active-child-cookie';
 import { asServiceFailure } from '$lib/server/http/service-failure';
 import { listStudentSessions, refundedFor } from '$lib/features/sessions/family-sessions.server';
 import { fieldErrors } from '$lib/server/http/errors';
@@ -37,7 +38,7 @@ export const load: PageServerLoad = async (event) => {
 	const user = pageUser(event, 'student', 'parent');
 	const { policy } = await event.parent();
 	return withUser(user.claims, async (tx) => {
-		const scope = await loadFamilyScope(tx, user, event.cookies);
+		const scope = await loadFamilyScope(tx, user, { remembered: rememberedChild(event.cookies) });
 		const sessions = scope.active
 			? await listStudentSessions(tx, scope.active.id, policy)
 			: { upcoming: [], past: [] };

@@ -125,3 +125,18 @@ export function pageUser(event: Pick<RequestEvent, 'locals'>, ...roles: UserRole
 	if (roles.length && !roles.includes(user.role)) kitError(403, 'Forbidden');
 	return user;
 }
+
+/**
+ * For pages: run `work` and show a service's refusal (`ApiError`, e.g. a 404 for a session that is
+ * not the caller's) as SvelteKit's error page with the same status and code. Services never throw
+ * kit errors themselves, so they can run outside a request.
+ */
+export async function orPageError<T>(work: () => T | Promise<T>): Promise<T> {
+	try {
+		return await work();
+	} catch (error) {
+		if (error instanceof ApiError)
+			kitError(error.status, { message: error.message, code: error.code });
+		throw error;
+	}
+}

@@ -10,18 +10,20 @@ import {
 	toFamilySession
 } from '$lib/features/sessions/family-sessions.server';
 import { fieldErrors } from '$lib/server/http/errors';
-import { pageUser } from '$lib/server/http/handler';
+import { orPageError, pageUser } from '$lib/server/http/handler';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Before confirming, the family sees exactly what the refund policy gives back now. */
 export const load: PageServerLoad = async (event) => {
 	const user = pageUser(event, 'student', 'parent');
-	const id = sessionIdParam(event.params);
+	const id = await orPageError(() => sessionIdParam(event.params));
 	const { policy } = await event.parent();
-	return withUser(user.claims, async (tx) => {
-		const session = await sessionOr404(tx, id);
-		return { session: toFamilySession(session, policy), refund: await refundPreview(tx, id) };
-	});
+	return orPageError(() =>
+		withUser(user.claims, async (tx) => {
+			const session = await sessionOr404(tx, id);
+			return { session: toFamilySession(session, policy), refund: await refundPreview(tx, id) };
+		})
+	);
 };
 
 const CancelSchema = z.object({
@@ -31,7 +33,7 @@ const CancelSchema = z.object({
 export const actions: Actions = {
 	default: async (event) => {
 		const user = pageUser(event, 'student', 'parent');
-		const id = sessionIdParam(event.params);
+		const id = await orPageError(() => sessionIdParam(event.params));
 		const form = CancelSchema.safeParse(Object.fromEntries(await event.request.formData()));
 		if (!form.success) {
 			return fail(400, { code: 'VALIDATION_FAILED' as string, fields: fieldErrors(form.error) });

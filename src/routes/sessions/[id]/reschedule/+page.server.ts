@@ -14,21 +14,23 @@ import {
 	toFamilySession
 } from '$lib/features/sessions/family-sessions.server';
 import { ApiError, fieldErrors } from '$lib/server/http/errors';
-import { pageUser } from '$lib/server/http/handler';
+import { orPageError, pageUser } from '$lib/server/http/handler';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The coach's other free slots of the same length (same price: reschedule keeps the credits). */
 export const load: PageServerLoad = async (event) => {
 	const user = pageUser(event, 'student', 'parent');
-	const id = sessionIdParam(event.params);
+	const id = await orPageError(() => sessionIdParam(event.params));
 	const { policy } = await event.parent();
-	return withUser(user.claims, async (tx) => {
-		const session = toFamilySession(await sessionOr404(tx, id), policy);
-		const slots = session.actions.reschedule
-			? await freeSlots(tx, session.coachId, session.durationMinutes)
-			: [];
-		return { session, slots };
-	});
+	return orPageError(() =>
+		withUser(user.claims, async (tx) => {
+			const session = toFamilySession(await sessionOr404(tx, id), policy);
+			const slots = session.actions.reschedule
+				? await freeSlots(tx, session.coachId, session.durationMinutes)
+				: [];
+			return { session, slots };
+		})
+	);
 };
 
 const MoveSchema = z.object({
@@ -39,7 +41,7 @@ const MoveSchema = z.object({
 export const actions: Actions = {
 	default: async (event) => {
 		const user = pageUser(event, 'student', 'parent');
-		const id = sessionIdParam(event.params);
+		const id = await orPageError(() => sessionIdParam(event.params));
 		const form = MoveSchema.safeParse(Object.fromEntries(await event.request.formData()));
 		if (!form.success) {
 			return fail(400, { code: 'VALIDATION_FAILED' as string, fields: fieldErrors(form.error) });
