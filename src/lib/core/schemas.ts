@@ -79,6 +79,20 @@ export const optionalText = (max: number, what: string, options: TextOptions = {
 		.max(max, { error: `${what} must be at most ${max} characters` })
 		.optional();
 
+/**
+ * The phone rule, written once: exactly the `profiles.phone` check constraint of
+ * 20261124090100_people.sql (a parity test reads it back from the database). Digits, spaces and
+ * `+ . - ( )`, 6 to 20 characters.
+ */
+export const PHONE_PATTERN = /^\+?[0-9 .()-]{6,20}$/;
+
+/** An optional phone as typed in a form: trimmed, empty → null, else it must follow the rule. */
+export const OptionalPhoneSchema = z
+	.string({ error: 'INVALID_PHONE' })
+	.trim()
+	.transform((value) => value || null)
+	.pipe(z.string().regex(PHONE_PATTERN, { error: 'INVALID_PHONE' }).nullable());
+
 /** Inclusive day count of a date range, or null when a date is invalid. */
 export function rangeDays(startDate: string, endDate: string): number | null {
 	const from = parseIsoDate(startDate);

@@ -3,10 +3,11 @@ import { en } from './en';
 import { fr } from './fr';
 import { coachMessages } from './messages/coach';
 import { familyMessages } from './messages/family';
+import { validationMessages } from './messages/validation';
 
 // Each feature keeps its catalogue in messages/<feature>.ts; merged here.
-const frAll = { ...fr, ...coachMessages.fr, ...familyMessages.fr };
-const enAll = { ...en, ...coachMessages.en, ...familyMessages.en };
+const frAll = { ...fr, ...coachMessages.fr, ...familyMessages.fr, ...validationMessages.fr };
+const enAll = { ...en, ...coachMessages.en, ...familyMessages.en, ...validationMessages.en };
 
 export type MessageKey = keyof typeof frAll;
 export const LOCALES = ['fr', 'en'] as const;
@@ -15,6 +16,17 @@ export const DEFAULT_LOCALE: Locale = 'fr';
 export const LOCALE_COOKIE = 'nexus_locale';
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { fr: frAll, en: enAll };
+
+/** Whether `key` names a message (for keys built from a code: `error.${code}` …). */
+export const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(frAll, key);
+
+/** A field's error codes in the reader's language (`validation.<CODE>`, else INVALID). */
+export function fieldMessages(i18n: Pick<I18n, 't'>, codes: readonly string[] | undefined) {
+	return codes?.map((code) => {
+		const key = `validation.${code}`;
+		return i18n.t(isMessageKey(key) ? key : 'validation.INVALID');
+	});
+}
 
 export const isLocale = (value: unknown): value is Locale => LOCALES.includes(value as Locale);
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { plainText, trimmed } from '$lib/core/schemas';
+import { OptionalPhoneSchema, plainText, trimmed } from '$lib/core/schemas';
 
 export const EmailSchema = trimmed(254, 'The email').toLowerCase().email();
 /**
@@ -27,10 +27,7 @@ export const ParentSignUpSchema = z.object({
 	password: PasswordSchema,
 	firstName: Name,
 	lastName: Name,
-	phone: trimmed(20, 'The phone number')
-		.regex(/^\+?[0-9 .()-]{6,20}$/)
-		.optional()
-		.or(z.literal('').transform(() => undefined)),
+	phone: OptionalPhoneSchema.optional(),
 	locale: z.enum(['fr', 'en']).default('fr')
 });
 
