@@ -34,6 +34,11 @@ export const DurationSchema = z
 		error: `Must be a multiple of ${DURATION_MULTIPLE_MINUTES} minutes`
 	});
 
+/** The same rule for a duration read from a query string or a form. */
+export const DurationParamSchema = z.coerce
+	.number({ error: 'Must be a number of minutes' })
+	.pipe(DurationSchema);
+
 /**
  * Control characters (Unicode category Cc: U+0000–U+001F, U+007F–U+009F) have no place in what
  * people type, and PostgreSQL refuses U+0000 outright (22021 in text, 22P05 in jsonb): refusing

@@ -62,7 +62,7 @@ export function requireUser(event: RequestEvent, ...roles: UserRole[]): AppUser 
 
 /**
  * The largest JSON body any endpoint needs: a full week of availability is ~10 kB, a booking
- * with a 4000-character description (every character \u-escaped) ~25 kB.
+ * with a 2000-character description (every character \u-escaped) ~13 kB.
  */
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
 
