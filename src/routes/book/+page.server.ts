@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { sessionPrice } from '$lib/features/booking/pricing';
+import { seatPrice } from '$lib/features/booking/pricing';
 import { nearestSlots } from '$lib/features/availability/offered-slots';
 import { currentStep, DetailsSchema, parseWizardParams } from '$lib/features/booking/wizard';
 import { withUser } from '$lib/server/db';
@@ -26,7 +26,8 @@ export const load: PageServerLoad = async (event) => {
 	const student = scope.role === 'parent' ? scope.active?.id : undefined;
 	const valid = { ...state, subject: subject?.code, coach: coach?.id, student };
 	const step = currentStep(valid, details.success);
-	const price = sessionPrice(state.type, state.duration);
+	// The wizard offers free slots only, so a group booked here opens a new group: its first seat.
+	const price = seatPrice(state.type, state.duration);
 	return {
 		state: valid,
 		step,

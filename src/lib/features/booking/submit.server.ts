@@ -1,4 +1,4 @@
-import { sessionPrice } from './pricing';
+import { seatPrice } from './pricing';
 import { BookSessionSchema } from '$lib/features/booking/schemas';
 import { wallSlotOf } from '$lib/core/time/wall-slot';
 import { DetailsSchema, type WizardParams } from './wizard';
@@ -48,7 +48,8 @@ export async function bookFromWizard(
 		description: details.data.description,
 		type: details.data.type,
 		modality: details.data.modality,
-		creditsToUse: sessionPrice(details.data.type, duration),
+		// Only free slots are offered: a group booked here opens a new group (its first seat).
+		creditsToUse: seatPrice(details.data.type, duration),
 		idempotencyKey
 	});
 	const result = await bookSession(tx, body);

@@ -45,6 +45,8 @@ export const familyMessages = defineMessages(
 		'book.details.type': 'Type de séance',
 		'book.details.type.INDIVIDUAL': 'Individuelle',
 		'book.details.type.GROUP': 'En groupe',
+		'book.details.groupHint':
+			'Vous ouvrez une nouvelle séance de groupe : seul·e, elle est facturée comme une séance individuelle ; les élèves qui la rejoignent paient le tarif groupe (moitié prix).',
 		'book.details.modality': 'Modalité',
 		'book.details.modality.ONLINE': 'En ligne (visio)',
 		'book.details.modality.IN_PERSON': 'En présentiel',
@@ -215,6 +217,8 @@ export const familyMessages = defineMessages(
 		'book.details.type': 'Session type',
 		'book.details.type.INDIVIDUAL': 'One-to-one',
 		'book.details.type.GROUP': 'Group',
+		'book.details.groupHint':
+			'You open a new group session: alone, it is charged as an individual session; students who join it pay the group rate (half price).',
 		'book.details.modality': 'Format',
 		'book.details.modality.ONLINE': 'Online (video)',
 		'book.details.modality.IN_PERSON': 'In person',
