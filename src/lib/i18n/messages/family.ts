@@ -39,7 +39,7 @@ export const familyMessages = defineMessages(
 			'Le créneau que vous aviez choisi vient d’être réservé par quelqu’un d’autre. Choisissez-en un autre.',
 		'book.slot.gone':
 			'Des créneaux viennent d’être réservés par d’autres familles : ils apparaissent barrés.',
-		'book.slot.timezone': 'Heures de Paris',
+		'book.slot.timezone': 'Heures du fuseau {zone}',
 		'book.details.heading': 'Détails de la séance',
 		'book.details.student': 'Pour quel enfant ?',
 		'book.details.type': 'Type de séance',
@@ -211,7 +211,7 @@ export const familyMessages = defineMessages(
 		'book.slot.goneSelected':
 			'The time you had chosen has just been booked by someone else. Please pick another one.',
 		'book.slot.gone': 'Some times have just been booked by other families: they are crossed out.',
-		'book.slot.timezone': 'Paris time',
+		'book.slot.timezone': 'Times in {zone}',
 		'book.details.heading': 'Session details',
 		'book.details.student': 'Which child?',
 		'book.details.type': 'Session type',
