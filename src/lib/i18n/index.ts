@@ -3,14 +3,27 @@ import { en } from './en';
 import { fr } from './fr';
 import { coachMessages } from './messages/coach';
 import { familyMessages } from './messages/family';
+import { errorMessages } from './messages/errors';
 import { validationMessages } from './messages/validation';
 import { DEFAULT_TIME_ZONE, formatInstant, formatNumber } from './intl';
 
 export { DEFAULT_TIME_ZONE } from './intl';
 
 // Each feature keeps its catalogue in messages/<feature>.ts; merged here.
-const frAll = { ...fr, ...coachMessages.fr, ...familyMessages.fr, ...validationMessages.fr };
-const enAll = { ...en, ...coachMessages.en, ...familyMessages.en, ...validationMessages.en };
+const frAll = {
+	...fr,
+	...coachMessages.fr,
+	...familyMessages.fr,
+	...errorMessages.fr,
+	...validationMessages.fr
+};
+const enAll = {
+	...en,
+	...coachMessages.en,
+	...familyMessages.en,
+	...errorMessages.en,
+	...validationMessages.en
+};
 
 export type MessageKey = keyof typeof frAll;
 export const LOCALES = ['fr', 'en'] as const;
@@ -25,11 +38,25 @@ const catalogs: Record<Locale, Record<MessageKey, string>> = { fr: frAll, en: en
 /** Whether `key` names a message (for keys built from a code: `error.${code}` …). */
 export const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(frAll, key);
 
-/** A field's error codes in the reader's language (`validation.<CODE>`, else INVALID). */
+/** The message key of an error code (`error.<CODE>`); an unknown code reads as INTERNAL. */
+export function errorKey(code: string | null | undefined): MessageKey {
+	const key = `error.${code}`;
+	return isMessageKey(key) ? key : 'error.INTERNAL';
+}
+
+/** An error code as a sentence in the reader's language, from the one catalogue. */
+export const errorText = (i18n: Pick<I18n, 't'>, code: string | null | undefined) =>
+	i18n.t(errorKey(code));
+
+/**
+ * A field's error codes (core/schemas.ts `fieldCodes`) in the reader's language:
+ * `validation.<CODE>`, `CODE:n` filling `{n}`; anything else reads as INVALID, never as is.
+ */
 export function fieldMessages(i18n: Pick<I18n, 't'>, codes: readonly string[] | undefined) {
-	return codes?.map((code) => {
+	return codes?.map((entry) => {
+		const [code, n = ''] = entry.split(':');
 		const key = `validation.${code}`;
-		return i18n.t(isMessageKey(key) ? key : 'validation.INVALID');
+		return i18n.t(isMessageKey(key) ? key : 'validation.INVALID', { n });
 	});
 }
 

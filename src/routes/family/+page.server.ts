@@ -7,7 +7,8 @@ import { RateLimitedError, limitAccountCreation } from '$lib/server/auth/rate-li
 import { withUser } from '$lib/server/db';
 import { loadFamilyScope, pickActive } from '$lib/features/people/active-child.server';
 import { rememberActiveChild, rememberedChild } from '$lib/server/http/active-child-cookie';
-import { fieldErrors, type FieldErrors } from '$lib/server/http/errors';
+import { fieldCodes } from '$lib/core/schemas';
+import type { FieldErrors } from '$lib/server/http/errors';
 import { pageUser } from '$lib/server/http/handler';
 import { listMyChildren } from '$lib/features/people/profiles.server';
 import type { Actions, PageServerLoad } from './$types';
@@ -49,7 +50,7 @@ export const actions: Actions = {
 		};
 		const parsed = ChildAccountSchema.safeParse(form);
 		if (!parsed.success)
-			return fail(400, { values, fields: fieldErrors(parsed.error), error: null });
+			return fail(400, { values, fields: fieldCodes(parsed.error), error: null });
 		try {
 			const provider = await identity();
 			await limitAccountCreation(event.getClientAddress(), () =>

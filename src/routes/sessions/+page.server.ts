@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { optionalText } from '$lib/core/schemas';
+import { fieldCodes, optionalText } from '$lib/core/schemas';
 import { FeedbackSchema } from '$lib/features/sessions/schemas';
 import { submitFeedback } from '$lib/features/sessions/lifecycle.server';
 import { getSession } from '$lib/features/sessions/read-model.server';
@@ -9,7 +9,6 @@ import { loadFamilyScope } from '$lib/features/people/active-child.server';
 import { rememberedChild } from '$lib/server/http/active-child-cookie';
 import { asServiceFailure } from '$lib/server/http/service-failure';
 import { listStudentSessions, refundedFor } from '$lib/features/sessions/family-sessions.server';
-import { fieldErrors } from '$lib/server/http/errors';
 import { pageUser } from '$lib/server/http/handler';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -66,7 +65,7 @@ export const actions: Actions = {
 		const sessionId = typeof form.sessionId === 'string' ? form.sessionId : '';
 		const parsed = RateFormSchema.safeParse(form);
 		if (!parsed.success) {
-			const fields = fieldErrors(parsed.error);
+			const fields = fieldCodes(parsed.error);
 			const code = fields.rating ? 'RATING_MISSING' : 'VALIDATION_FAILED';
 			return fail(400, { sessionId, code: code as string, fields });
 		}

@@ -3,7 +3,8 @@ import { ParentSignUpSchema } from '$lib/features/people/schemas';
 import { AuthError, identity } from '$lib/server/auth';
 import { setSessionCookies } from '$lib/server/auth/cookies';
 import { RateLimitedError, limitAccountCreation } from '$lib/server/auth/rate-limit';
-import { fieldErrors, type FieldErrors } from '$lib/server/http/errors';
+import { fieldCodes } from '$lib/core/schemas';
+import type { FieldErrors } from '$lib/server/http/errors';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
@@ -21,7 +22,7 @@ export const actions: Actions = {
 		};
 		const parsed = ParentSignUpSchema.safeParse({ ...form, locale: locals.locale });
 		if (!parsed.success)
-			return fail(400, { values, fields: fieldErrors(parsed.error), error: null });
+			return fail(400, { values, fields: fieldCodes(parsed.error), error: null });
 		try {
 			const provider = await identity();
 			const session = await limitAccountCreation(getClientAddress(), () =>

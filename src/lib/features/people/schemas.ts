@@ -12,7 +12,10 @@ export const utf8Length = (text: string) => new TextEncoder().encode(text).lengt
 
 export const PasswordSchema = plainText('The password')
 	.min(10)
-	.refine((password) => utf8Length(password) <= PASSWORD_MAX_BYTES, PASSWORD_TOO_LONG);
+	.refine((password) => utf8Length(password) <= PASSWORD_MAX_BYTES, {
+		error: PASSWORD_TOO_LONG,
+		params: { code: 'PASSWORD_TOO_LONG' }
+	});
 const Name = trimmed(80, 'The name');
 
 // Sign-in keeps the old bound: an account made before the 72-byte rule still signs in

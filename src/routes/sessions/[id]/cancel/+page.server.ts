@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { optionalText } from '$lib/core/schemas';
+import { fieldCodes, optionalText } from '$lib/core/schemas';
 import { changeStatus, refundPreview } from '$lib/features/sessions/lifecycle.server';
 import { withUser } from '$lib/server/db';
 import { asServiceFailure } from '$lib/server/http/service-failure';
@@ -9,7 +9,6 @@ import {
 	sessionOr404,
 	toFamilySession
 } from '$lib/features/sessions/family-sessions.server';
-import { fieldErrors } from '$lib/server/http/errors';
 import { orPageError, pageUser } from '$lib/server/http/handler';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -36,7 +35,7 @@ export const actions: Actions = {
 		const id = await orPageError(() => sessionIdParam(event.params));
 		const form = CancelSchema.safeParse(Object.fromEntries(await event.request.formData()));
 		if (!form.success) {
-			return fail(400, { code: 'VALIDATION_FAILED' as string, fields: fieldErrors(form.error) });
+			return fail(400, { code: 'VALIDATION_FAILED' as string, fields: fieldCodes(form.error) });
 		}
 		try {
 			await withUser(user.claims, (tx) =>

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { optionalText } from '$lib/core/schemas';
+import { fieldCodes, optionalText } from '$lib/core/schemas';
 import { RescheduleSchema } from '$lib/features/sessions/schemas';
 import { wallSlotOf } from '$lib/core/time/wall-slot';
 import { coachTimeZone } from '$lib/features/people/zones.server';
@@ -13,7 +13,7 @@ import {
 	sessionOr404,
 	toFamilySession
 } from '$lib/features/sessions/family-sessions.server';
-import { ApiError, fieldErrors } from '$lib/server/http/errors';
+import { ApiError } from '$lib/server/http/errors';
 import { orPageError, pageUser } from '$lib/server/http/handler';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -44,7 +44,7 @@ export const actions: Actions = {
 		const id = await orPageError(() => sessionIdParam(event.params));
 		const form = MoveSchema.safeParse(Object.fromEntries(await event.request.formData()));
 		if (!form.success) {
-			return fail(400, { code: 'VALIDATION_FAILED' as string, fields: fieldErrors(form.error) });
+			return fail(400, { code: 'VALIDATION_FAILED' as string, fields: fieldCodes(form.error) });
 		}
 		try {
 			await withUser(user.claims, async (tx) => {
