@@ -75,6 +75,14 @@ module.exports = {
 			to: { dependencyTypes: ['core'] }
 		},
 		{
+			name: 'feature-imports-sveltekit',
+			comment:
+				'Feature modules (all but components) take plain values and throw the app’s own errors, never SvelteKit’s Cookies or error(): a background worker must be able to call them.',
+			severity: 'error',
+			from: { path: '^src/lib/features/.+\\.ts$', pathNot: TEST },
+			to: { path: '((^|/)node_modules/@sveltejs/kit/|^@sveltejs/kit($|/))' }
+		},
+		{
 			name: 'core-imports-outside-core',
 			comment: 'core/ is the bottom layer: it imports nothing of ours but itself.',
 			severity: 'error',

@@ -80,25 +80,28 @@ AS $function$
 declare
   v_taken integer;
   v_capacity integer;
+  v_alone_price integer;
 begin
   if new.type <> 'GROUP' then
     new.seat_key := new.id::text;
     return new;
   end if;
-  new.seat_key := concat_ws('|', 'G', new.subject_code, new.modality,
-    extract(epoch from new.starts_at)::bigint, extract(epoch from new.ends_at)::bigint);
+  new.seat_key := private.group_seat_key(new.subject_code, new.modality, new.starts_at, new.ends_at);
   if new.modality = 'ONLINE' then
     new.meeting_url := 'https://meet.jit.si/nexus-group-' || md5(new.coach_id::text || new.seat_key);
   end if;
   if new.status <> 'CANCELLED' then
     v_capacity := coalesce(
       (select (s.value #>> '{}')::integer from public.app_settings s where s.key = 'group_capacity'), 6);
-    select count(*) into v_taken
-    from public.session_bookings b
-    where b.coach_id = new.coach_id and b.seat_key = new.seat_key
-      and b.status <> 'CANCELLED' and b.id <> new.id;
+    v_taken := private.group_seats_taken(new.coach_id, new.subject_code, new.modality,
+      new.starts_at, new.ends_at, new.id);
     if v_taken >= v_capacity then
       raise exception 'NB_SLOT_TAKEN: this group session is full (% seats)', v_capacity;
+    end if;
+    v_alone_price := public.seat_price('GROUP', new.duration_minutes, 0);
+    if v_taken = 0 and new.credits_used < v_alone_price then
+      raise exception 'NB_PRICE_MISMATCH: alone, a group seat costs the individual price: % credit(s), not %',
+        v_alone_price, new.credits_used;
     end if;
   end if;
   return new;
@@ -210,6 +213,38 @@ AS $function$
   select pg_catalog.to_char(
     p_at at time zone coalesce(p_time_zone, 'Europe/Paris'), 'DD/MM/YYYY "à" HH24"h"MI'
   )
+$function$;
+
+-- ----------------------------------------------------------------------------
+-- private.group_seat_key(p_subject text, p_modality public.session_modality, p_starts_at timestamp with time zone, p_ends_at timestamp with time zone)
+-- The seat_key shared by the seats of one group: subject, modality, exact start and end.
+-- grants: execute: PUBLIC (the default, never revoked)
+CREATE OR REPLACE FUNCTION private.group_seat_key(p_subject text, p_modality public.session_modality, p_starts_at timestamp with time zone, p_ends_at timestamp with time zone)
+ RETURNS text
+ LANGUAGE sql
+ IMMUTABLE
+ SET search_path TO ''
+AS $function$
+  select concat_ws('|', 'G', p_subject, p_modality,
+    extract(epoch from p_starts_at)::bigint, extract(epoch from p_ends_at)::bigint)
+$function$;
+
+-- ----------------------------------------------------------------------------
+-- private.group_seats_taken(p_coach_id uuid, p_subject text, p_modality public.session_modality, p_starts_at timestamp with time zone, p_ends_at timestamp with time zone, p_except uuid)
+-- Live seats already taken in one group session (p_except: the booking being written).
+-- grants: execute: PUBLIC (the default, never revoked)
+CREATE OR REPLACE FUNCTION private.group_seats_taken(p_coach_id uuid, p_subject text, p_modality public.session_modality, p_starts_at timestamp with time zone, p_ends_at timestamp with time zone, p_except uuid DEFAULT NULL::uuid)
+ RETURNS integer
+ LANGUAGE sql
+ STABLE
+ SET search_path TO ''
+AS $function$
+  select count(*)::integer
+  from public.session_bookings b
+  where b.coach_id = p_coach_id
+    and b.seat_key = private.group_seat_key(p_subject, p_modality, p_starts_at, p_ends_at)
+    and b.status <> 'CANCELLED'
+    and b.id is distinct from p_except
 $function$;
 
 -- ----------------------------------------------------------------------------
@@ -779,12 +814,6 @@ begin
   v_ends_at := p_starts_at + make_interval(mins => p_duration_minutes);
   perform private.check_start(p_coach_id, p_starts_at, v_ends_at);
 
-  -- --- Price: the client must have shown the price we charge.
-  v_price := public.session_price(p_type, p_duration_minutes);
-  if p_credits <> v_price then
-    raise exception 'NB_PRICE_MISMATCH: this session costs % credit(s), not %', v_price, p_credits;
-  end if;
-
   -- --- Lock the student's balance (then the coach): concurrent bookings of
   -- one student run one at a time from here, so they cannot overspend.
   v_balance := private.lock_parties(p_student_id, p_coach_id);
@@ -796,6 +825,14 @@ begin
         p_starts_at, p_duration_minutes, p_title, p_type, p_modality, p_description);
       return v_replay;
     end if;
+  end if;
+  -- --- Price: the client must have shown the price we charge. Read under the coach's lock, so
+  -- the count of a group's seats cannot change before the insert: a group's first seat pays the
+  -- individual price (alone, it is a private session), every later seat the group price.
+  v_price := public.seat_price(p_type, p_duration_minutes,
+    private.group_seats_taken(p_coach_id, p_subject, p_modality, p_starts_at, v_ends_at));
+  if p_credits <> v_price then
+    raise exception 'NB_PRICE_MISMATCH: this session costs % credit(s), not %', v_price, p_credits;
   end if;
   if v_balance < v_price then
     raise exception 'NB_INSUFFICIENT_CREDITS: this session costs % credit(s), the balance is %',
@@ -1230,6 +1267,22 @@ begin
 
   return jsonb_build_object('session', to_jsonb(v_session));
 end
+$function$;
+
+-- ----------------------------------------------------------------------------
+-- public.seat_price(p_type public.session_type, p_duration_minutes integer, p_seats_taken integer)
+-- Credits one booking costs: session_price, except that a group's first seat (no other live seat) pays the individual price. Mirrored by seatPrice in features/booking/pricing.ts.
+-- grants: authenticated: execute; service_role: execute
+CREATE OR REPLACE FUNCTION public.seat_price(p_type public.session_type, p_duration_minutes integer, p_seats_taken integer)
+ RETURNS integer
+ LANGUAGE sql
+ IMMUTABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+  select public.session_price(
+    case when p_type = 'GROUP' and coalesce(p_seats_taken, 0) = 0
+         then 'INDIVIDUAL'::public.session_type else p_type end,
+    p_duration_minutes)
 $function$;
 
 -- ----------------------------------------------------------------------------

@@ -314,10 +314,11 @@ describe('the rules, each with its code', () => {
 		);
 	});
 
-	it('charges a group seat half price, rounded up per started 2 hours', async () => {
+	it('charges a group seat half price, rounded up per started 2 hours, once a group runs', async () => {
 		const { parentId, request } = await setup();
-		const seat = { ...request, type: 'GROUP' as const, durationMinutes: 120, credits: 1 };
-		expect((await bookSession(sql, parentId, seat)).session.credits_used).toBe(1);
+		// Alone, a group seat is a private session: the individual price (group-seats.test.ts).
+		const opener = { ...request, type: 'GROUP' as const, durationMinutes: 120, credits: 2 };
+		expect((await bookSession(sql, parentId, opener)).session.credits_used).toBe(2);
 		const prices = await sql<{ type: string; d: number; price: number }[]>`
 			select t::text as type, d, public.session_price(t, d) as price
 			from unnest(array['INDIVIDUAL', 'GROUP']::public.session_type[]) t,

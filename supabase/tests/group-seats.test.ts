@@ -1,7 +1,8 @@
 import type { Sql } from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminSql, makeCoach, makeFamily } from '../../tests/support/db';
-import { bookSession, nbCode, parisAt } from './support/booking';
+import { seatPrice } from '../../src/lib/features/booking/pricing';
+import { bookSession, nbCode, parisAt, reschedule, transition } from './support/booking';
 
 /** Group sessions: seats of one group share the coach's slot; anything else still conflicts. */
 let sql: Sql;
@@ -70,5 +71,51 @@ describe('group seats', () => {
 		const { family, seat } = await groupFixture(1);
 		await seat(family.studentIds[0]!);
 		expect(await nbCode(seat(family.studentIds[0]!))).toBe('NB_STUDENT_BUSY');
+	});
+});
+
+describe('a group’s first seat', () => {
+	const TWO_HOURS = { durationMinutes: 120 };
+
+	it('pays the individual price: alone, a group seat is a private session', async () => {
+		const { family, seat } = await groupFixture(2);
+		const [first, second] = family.studentIds as [string, string];
+		// The group price (1 credit for 2 h) is refused while no other seat is live…
+		expect(await nbCode(seat(first, { ...TWO_HOURS, credits: 1 }))).toBe('NB_PRICE_MISMATCH');
+		const opener = await seat(first, { ...TWO_HOURS, credits: 2 });
+		expect(opener.session.credits_used).toBe(2);
+		// …and charged to every seat taken while the group runs.
+		expect(await nbCode(seat(second, { ...TWO_HOURS, credits: 2 }))).toBe('NB_PRICE_MISMATCH');
+		expect((await seat(second, { ...TWO_HOURS, credits: 1 })).session.credits_used).toBe(1);
+	});
+
+	it('is the first live one: after the group emptied, the next seat opens it again', async () => {
+		const { family, seat } = await groupFixture(2);
+		const [first, second] = family.studentIds as [string, string];
+		const opener = await seat(first, { ...TWO_HOURS, credits: 2 });
+		await transition(sql, family.parentId, opener.session.id, 'CANCELLED');
+		expect(await nbCode(seat(second, { ...TWO_HOURS, credits: 1 }))).toBe('NB_PRICE_MISMATCH');
+		expect((await seat(second, { ...TWO_HOURS, credits: 2 })).session.credits_used).toBe(2);
+	});
+
+	it('cannot be reached by moving a cheaper seat to a time where no group runs', async () => {
+		const { family, startsAt, seat } = await groupFixture(2);
+		const [first, second] = family.studentIds as [string, string];
+		await seat(first, { ...TWO_HOURS, credits: 2 });
+		const joiner = await seat(second, { ...TWO_HOURS, credits: 1 });
+		const later = new Date(startsAt.getTime() + 3 * 3_600_000);
+		expect(await nbCode(reschedule(sql, family.parentId, joiner.session.id, later))).toBe(
+			'NB_PRICE_MISMATCH'
+		);
+	});
+
+	it('is priced the same by TypeScript and by public.seat_price', async () => {
+		const rows = await sql<{ type: 'INDIVIDUAL' | 'GROUP'; d: number; n: number; price: number }[]>`
+			select t::text as type, d, n, public.seat_price(t, d, n) as price
+			from unnest(enum_range(null::public.session_type)) t,
+				generate_series(30, 240, 30) d, generate_series(0, 2) n`;
+		expect(rows).toHaveLength(2 * 8 * 3);
+		for (const { type, d, n, price } of rows)
+			expect([type, d, n, seatPrice(type, d, n)]).toEqual([type, d, n, price]);
 	});
 });

@@ -260,7 +260,7 @@ test('bulk tools apply a pattern, copy and clear days, and undo before saving', 
 	);
 	await page.getByRole('button', { name: 'Enregistrer' }).click();
 	await expect(status(page)).toHaveText(
-		'L’enregistrement a échoué : vous n’avez pas le droit de faire cela.'
+		'L’enregistrement a échoué. Vous n’avez pas le droit de faire cela.'
 	);
 	await expect(page.getByText(/Jours modifiés : \d/)).toBeVisible();
 

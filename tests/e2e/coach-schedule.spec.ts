@@ -43,7 +43,7 @@ test('a coach runs their sessions from the schedule: confirm, refuse, cancel, st
 	await dialog.getByLabel('Motif de l’annulation').fill('Conseil de classe');
 	await dialog.getByRole('button', { name: 'Annuler la séance' }).click();
 	await expect(notice(page)).toHaveText(
-		'« Annuler la séance » refusé pour « Suites numériques » : ce changement n’est pas possible maintenant. Le statut précédent est rétabli.'
+		'« Annuler la séance » refusé pour « Suites numériques ». Ce changement n’est pas possible maintenant : le statut de la séance a changé entre-temps. Le statut précédent est rétabli.'
 	);
 	await expect(session.getByText('Confirmée')).toBeVisible();
 	await page.unroute(`**/api/sessions/${upcoming}/status`);

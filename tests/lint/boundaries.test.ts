@@ -84,6 +84,17 @@ describe('boundary rules', () => {
 		expect(found).toContain('infrastructure-imports-feature');
 	});
 
+	it('refuse SvelteKit in feature modules (Cookies, error()), even for a type', async () => {
+		expect(
+			await violations({
+				'src/lib/features/people/active-child.server.ts':
+					"import type { Cookies } from '@sveltejs/kit';\nexport type C = Cookies;\n",
+				'src/lib/features/sessions/pages.server.ts':
+					"import { error } from '@sveltejs/kit';\nexport const e = error;\n"
+			})
+		).toEqual(['feature-imports-sveltekit', 'feature-imports-sveltekit']);
+	});
+
 	it('refuse a feature importing one above it, so two features never import each other', async () => {
 		expect(
 			await violations({

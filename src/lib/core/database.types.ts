@@ -454,6 +454,9 @@ isOneToOne: false
 "reschedule_session":
 { Args: { "p_new_starts_at": string,"p_reason"?: string,"p_session_id": string }; Returns: Json
                            },
+"seat_price":
+{ Args: { "p_duration_minutes": number,"p_seats_taken": number,"p_type": Database["public"]['Enums']["session_type"] }; Returns: number
+                           },
 "session_price":
 { Args: { "p_duration_minutes": number,"p_type": Database["public"]['Enums']["session_type"] }; Returns: number
                            },

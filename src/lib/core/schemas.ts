@@ -34,6 +34,11 @@ export const DurationSchema = z
 		error: `Must be a multiple of ${DURATION_MULTIPLE_MINUTES} minutes`
 	});
 
+/** The same rule for a duration read from a query string or a form. */
+export const DurationParamSchema = z.coerce
+	.number({ error: 'Must be a number of minutes' })
+	.pipe(DurationSchema);
+
 /**
  * Control characters (Unicode category Cc: U+0000–U+001F, U+007F–U+009F) have no place in what
  * people type, and PostgreSQL refuses U+0000 outright (22021 in text, 22P05 in jsonb): refusing
@@ -58,7 +63,8 @@ const text = (what: string) => z.string({ error: `${what} must be text` });
 
 const refuseControlChars = (schema: z.ZodString, what: string, options: TextOptions) =>
 	schema.refine((value) => !hasControlChars(value, options), {
-		error: `${what} must not contain control characters`
+		error: `${what} must not contain control characters`,
+		params: { code: 'CONTROL_CHARACTERS' }
 	});
 
 /**
@@ -78,6 +84,55 @@ export const optionalText = (max: number, what: string, options: TextOptions = {
 	refuseControlChars(text(what).trim(), what, options)
 		.max(max, { error: `${what} must be at most ${max} characters` })
 		.optional();
+
+/**
+ * The phone rule, written once: exactly the `profiles.phone` check constraint of
+ * 20261124090100_people.sql (a parity test reads it back from the database). Digits, spaces and
+ * `+ . - ( )`, 6 to 20 characters.
+ */
+export const PHONE_PATTERN = /^\+?[0-9 .()-]{6,20}$/;
+
+/** An optional phone as typed in a form: trimmed, empty → null, else it must follow the rule. */
+export const OptionalPhoneSchema = z
+	.string({ error: 'INVALID_PHONE' })
+	.trim()
+	.transform((value) => value || null)
+	.pipe(z.string().regex(PHONE_PATTERN, { error: 'INVALID_PHONE' }).nullable());
+
+/**
+ * A form's zod errors as stable codes per field, for the screen to word in the reader's language
+ * (`validation.<CODE>` messages; `CODE:n` carries a bound): never zod's own English, nor a regex.
+ * The JSON API keeps its English messages (`fieldErrors` in server/http/errors.ts).
+ */
+export function fieldCodes(error: z.ZodError): Record<string, string[]> {
+	const fields: Record<string, string[]> = {};
+	for (const issue of error.issues) {
+		(fields[issue.path.join('.') || '_'] ??= []).push(issueCode(issue));
+	}
+	return fields;
+}
+
+const CODE = /^[A-Z][A-Z_]+$/;
+
+function issueCode(issue: z.core.$ZodIssue): string {
+	const declared = (issue as { params?: { code?: unknown } }).params?.code;
+	if (typeof declared === 'string' && CODE.test(declared)) return declared;
+	if (CODE.test(issue.message)) return issue.message;
+	switch (issue.code) {
+		case 'too_small':
+			return issue.origin === 'string' && Number(issue.minimum) <= 1
+				? 'REQUIRED'
+				: `TOO_SHORT:${issue.minimum}`;
+		case 'too_big':
+			return `TOO_LONG:${issue.maximum}`;
+		case 'invalid_format':
+			return issue.format === 'email' ? 'INVALID_EMAIL' : 'INVALID';
+		case 'invalid_type':
+			return issue.input === undefined ? 'REQUIRED' : 'INVALID';
+		default:
+			return 'INVALID';
+	}
+}
 
 /** Inclusive day count of a date range, or null when a date is invalid. */
 export function rangeDays(startDate: string, endDate: string): number | null {

@@ -27,7 +27,6 @@ export const en: Record<MessageKey, string> = {
 	'login.email': 'Email address',
 	'login.password': 'Password',
 	'login.submit': 'Sign in',
-	'login.invalid': 'Wrong email or password.',
 	'login.sessionEnded': 'Your session has ended. Sign in again to continue.',
 	'login.rateLimited': 'Too many sign-in attempts. Try again in {minutes} min.',
 	'login.noAccount': 'No account yet?',
@@ -41,12 +40,9 @@ export const en: Record<MessageKey, string> = {
 	'signup.phone': 'Phone (optional)',
 	'signup.passwordHint':
 		'At least 10 characters, at most 72 bytes (an accented letter counts as 2, an emoji as 4)',
-	'signup.passwordTooLong':
-		'Password too long: at most 72 bytes (an accented letter counts as 2, an emoji as 4).',
 	'signup.submit': 'Create my account',
 	'signup.rateLimited':
 		'Too many accounts created from this connection. Try again in {minutes} min.',
-	'signup.emailTaken': 'An account already uses this email address.',
 	'signup.haveAccount': 'Already registered?',
 	'form.invalid': 'Some fields need fixing.',
 	'home.hello': 'Hello {name}',

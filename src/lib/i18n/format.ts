@@ -1,4 +1,5 @@
 import type { I18n } from './';
+import { intlLocale } from './intl';
 
 /** 30 → "30 min", 60 → "1 h", 90 → "1 h 30". */
 export function durationLabel(i18n: I18n, minutes: number): string {
@@ -35,7 +36,7 @@ export const subjectName = (i18n: I18n, subject: { nameFr: string; nameEn: strin
 	i18n.locale === 'fr' ? subject.nameFr : subject.nameEn;
 
 const isOne = (i18n: I18n, count: number) =>
-	new Intl.PluralRules(i18n.locale === 'fr' ? 'fr-FR' : 'en-GB').select(count) === 'one';
+	new Intl.PluralRules(intlLocale(i18n.locale)).select(count) === 'one';
 
 /** "1 crédit", "3 crédits" (French counts 0 as singular, English does not). */
 export const creditsLabel = (i18n: I18n, count: number) =>

@@ -26,7 +26,6 @@ export const fr = {
 	'login.email': 'Adresse e-mail',
 	'login.password': 'Mot de passe',
 	'login.submit': 'Se connecter',
-	'login.invalid': 'E-mail ou mot de passe incorrect.',
 	'login.sessionEnded': 'Votre session a pris fin. Reconnectez-vous pour continuer.',
 	'login.rateLimited': 'Trop de tentatives de connexion. Réessayez dans {minutes} min.',
 	'login.noAccount': 'Pas encore de compte ?',
@@ -40,12 +39,9 @@ export const fr = {
 	'signup.phone': 'Téléphone (facultatif)',
 	'signup.passwordHint':
 		'10 caractères minimum, 72 octets au plus (une lettre accentuée compte pour 2, un emoji pour 4)',
-	'signup.passwordTooLong':
-		'Mot de passe trop long : 72 octets au plus (une lettre accentuée compte pour 2, un emoji pour 4).',
 	'signup.submit': 'Créer mon compte',
 	'signup.rateLimited':
 		'Trop de comptes créés depuis cette connexion. Réessayez dans {minutes} min.',
-	'signup.emailTaken': 'Un compte utilise déjà cette adresse e-mail.',
 	'signup.haveAccount': 'Déjà inscrit ?',
 	'form.invalid': 'Certains champs sont à corriger.',
 	'home.hello': 'Bonjour {name}',

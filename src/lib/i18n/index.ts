@@ -4,19 +4,28 @@ import { fr } from './fr';
 import { coachMessages } from './messages/coach';
 import { familyMessages } from './messages/family';
 import { notificationMessages } from './messages/notifications';
+import { errorMessages } from './messages/errors';
+import { validationMessages } from './messages/validation';
+import { DEFAULT_TIME_ZONE, formatInstant, formatNumber } from './intl';
+
+export { DEFAULT_TIME_ZONE } from './intl';
 
 // Each feature keeps its catalogue in messages/<feature>.ts; merged here.
 const frAll = {
 	...fr,
 	...coachMessages.fr,
 	...familyMessages.fr,
-	...notificationMessages.fr
+	...notificationMessages.fr,
+	...errorMessages.fr,
+	...validationMessages.fr
 };
 const enAll = {
 	...en,
 	...coachMessages.en,
 	...familyMessages.en,
-	...notificationMessages.en
+	...notificationMessages.en,
+	...errorMessages.en,
+	...validationMessages.en
 };
 
 export type MessageKey = keyof typeof frAll;
@@ -24,8 +33,35 @@ export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'fr';
 export const LOCALE_COOKIE = 'nexus_locale';
+/** The browser's own IANA zone, written by the root layout, for pages rendered on the server. */
+export const TIME_ZONE_COOKIE = 'nexus_tz';
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { fr: frAll, en: enAll };
+
+/** Whether `key` names a message (for keys built from a code: `error.${code}` …). */
+export const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(frAll, key);
+
+/** The message key of an error code (`error.<CODE>`); an unknown code reads as INTERNAL. */
+export function errorKey(code: string | null | undefined): MessageKey {
+	const key = `error.${code}`;
+	return isMessageKey(key) ? key : 'error.INTERNAL';
+}
+
+/** An error code as a sentence in the reader's language, from the one catalogue. */
+export const errorText = (i18n: Pick<I18n, 't'>, code: string | null | undefined) =>
+	i18n.t(errorKey(code));
+
+/**
+ * A field's error codes (core/schemas.ts `fieldCodes`) in the reader's language:
+ * `validation.<CODE>`, `CODE:n` filling `{n}`; anything else reads as INVALID, never as is.
+ */
+export function fieldMessages(i18n: Pick<I18n, 't'>, codes: readonly string[] | undefined) {
+	return codes?.map((entry) => {
+		const [code, n = ''] = entry.split(':');
+		const key = `validation.${code}`;
+		return i18n.t(isMessageKey(key) ? key : 'validation.INVALID', { n });
+	});
+}
 
 export const isLocale = (value: unknown): value is Locale => LOCALES.includes(value as Locale);
 
@@ -52,23 +88,34 @@ export function negotiateLocale(acceptLanguage: string | null): Locale {
 
 export interface I18n {
 	readonly locale: Locale;
+	/** The viewer's IANA zone: every date and time is shown in it. */
+	readonly timeZone: string;
 	t(key: MessageKey, params?: Record<string, string | number>): string;
+	/** An instant, in the viewer's zone and language. */
 	date(value: Date | string, options?: Intl.DateTimeFormatOptions): string;
+	number(value: number, options?: Intl.NumberFormatOptions): string;
 }
 
 const KEY = Symbol('i18n');
 
-export function createI18n(getLocale: () => Locale, timeZone = 'Europe/Paris'): I18n {
+/**
+ * The page's i18n: `getTimeZone` is the viewer's zone (their profile's, else their browser's, see
+ * the root layout), never a fixed one.
+ */
+export function createI18n(
+	getLocale: () => Locale,
+	getTimeZone: () => string = () => DEFAULT_TIME_ZONE
+): I18n {
 	return {
 		get locale() {
 			return getLocale();
 		},
+		get timeZone() {
+			return getTimeZone();
+		},
 		t: (key, params) => translate(getLocale(), key, params),
-		date: (value, options = { dateStyle: 'full', timeStyle: 'short' }) =>
-			new Intl.DateTimeFormat(getLocale() === 'fr' ? 'fr-FR' : 'en-GB', {
-				timeZone,
-				...options
-			}).format(typeof value === 'string' ? new Date(value) : value)
+		date: (value, options) => formatInstant(value, getLocale(), getTimeZone(), options),
+		number: (value, options) => formatNumber(value, getLocale(), options)
 	};
 }
 

@@ -1,7 +1,8 @@
 /** Day names and dates for headings, formatted without any time-zone arithmetic. */
 import type { IsoDate } from '$lib/core/time/types';
 
-const tag = (locale: string) => (locale === 'fr' ? 'fr-FR' : 'en-GB');
+import { intlLocale as tag } from './intl';
+
 // 22 November 2026 is a Sunday: day k of that week has dayOfWeek k.
 const SUNDAY_MS = Date.UTC(2026, 10, 22);
 
@@ -34,3 +35,16 @@ export function weekLabel(monday: IsoDate, locale: string): string {
 }
 
 export const rangeLabel = (startTime: string, endTime: string) => `${startTime}–${endTime}`;
+
+/** '2026-11' → 'novembre 2026' (long) or 'nov.' (short): a calendar month, no zone involved. */
+export function monthLabel(
+	month: string,
+	locale: string,
+	style: 'short' | 'long' = 'long'
+): string {
+	return new Intl.DateTimeFormat(tag(locale), {
+		month: style,
+		year: style === 'long' ? 'numeric' : undefined,
+		timeZone: 'UTC'
+	}).format(new Date(`${month}-01T00:00:00Z`));
+}

@@ -2,7 +2,7 @@
  * Browser calls to the JSON API with the session cookie. Failures come back as the API's stable
  * error code ('NETWORK' when the server could not be reached), never as a thrown error.
  */
-import type { I18n, MessageKey } from '$lib/i18n';
+import { errorText, type I18n } from '$lib/i18n';
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; code: string };
 
@@ -28,20 +28,5 @@ export async function callApi<T>(
 	return { ok: false, code: typeof code === 'string' ? code : 'INTERNAL' };
 }
 
-const KNOWN_ERRORS = new Set([
-	'VALIDATION_FAILED',
-	'UNAUTHENTICATED',
-	'FORBIDDEN',
-	'NOT_FOUND',
-	'OVERLAPPING_SLOTS',
-	'INVALID_TRANSITION',
-	'TOO_LATE',
-	'CONFLICT',
-	'NETWORK'
-]);
-
-/** A sentence for an error code, in the interface language. */
-export function errorMessage(i18n: I18n, code: string): string {
-	const key = KNOWN_ERRORS.has(code) ? code : 'INTERNAL';
-	return i18n.t(`coach.error.${key}` as MessageKey);
-}
+/** A sentence for an error code, in the interface language (the shared `error.<CODE>` catalogue). */
+export const errorMessage = (i18n: Pick<I18n, 't'>, code: string): string => errorText(i18n, code);

@@ -5,7 +5,7 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = pageUser(event, 'assistant', 'admin');
-	const { user: viewer } = await event.parent();
-	const timeZone = viewer?.timeZone ?? 'Europe/Paris';
-	return withUser(user.claims, (tx) => staffHome(tx, timeZone));
+	// "Today" is the viewer's day (their zone, as the layout resolved it), not the database's.
+	const { timeZone } = await event.parent();
+	return withUser(user.claims, (tx) => staffHome(tx, timeZone, new Date()));
 };

@@ -1,10 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { sessionPrice } from '$lib/features/booking/pricing';
+import { seatPrice } from '$lib/features/booking/pricing';
 import { nearestSlots } from '$lib/features/availability/offered-slots';
 import { currentStep, DetailsSchema, parseWizardParams } from '$lib/features/booking/wizard';
 import { withUser } from '$lib/server/db';
-import { rememberActiveChild } from '$lib/features/people/active-child.server';
+import { rememberActiveChild, rememberedChild } from '$lib/server/http/active-child-cookie';
 import { findSlot, loadWizard, SLOT_WEEKS } from '$lib/features/booking/wizard.server';
 import { asServiceFailure } from '$lib/server/http/service-failure';
 import { bookFromWizard } from '$lib/features/booking/submit.server';
@@ -17,7 +17,7 @@ export const load: PageServerLoad = async (event) => {
 	const state = parseWizardParams(event.url.searchParams);
 	const { scope, parents, subjects, subject, coaches, coach, slots } = await withUser(
 		user.claims,
-		(tx) => loadWizard(tx, user, event.cookies, state)
+		(tx) => loadWizard(tx, user, rememberedChild(event.cookies), state)
 	);
 	const slot = findSlot(slots, state.slot);
 	const details = DetailsSchema.safeParse({ ...state, student: scope.active?.id });
@@ -26,7 +26,8 @@ export const load: PageServerLoad = async (event) => {
 	const student = scope.role === 'parent' ? scope.active?.id : undefined;
 	const valid = { ...state, subject: subject?.code, coach: coach?.id, student };
 	const step = currentStep(valid, details.success);
-	const price = sessionPrice(state.type, state.duration);
+	// The wizard offers free slots only, so a group booked here opens a new group: its first seat.
+	const price = seatPrice(state.type, state.duration);
 	return {
 		state: valid,
 		step,
@@ -62,7 +63,7 @@ export const actions: Actions = {
 		let booked: { sessionId: string; studentId: string };
 		try {
 			booked = await withUser(user.claims, (tx) =>
-				bookFromWizard(tx, user, event.cookies, state, form.data.idempotencyKey)
+				bookFromWizard(tx, user, rememberedChild(event.cookies), state, form.data.idempotencyKey)
 			);
 		} catch (error) {
 			const failure = asServiceFailure(error);

@@ -1,5 +1,6 @@
 import { withUser } from '$lib/server/db';
 import { loadFamilyScope } from '$lib/features/people/active-child.server';
+import { rememberedChild } from '$lib/server/http/active-child-cookie';
 import { studentLedger } from '$lib/features/credits/ledger.server';
 import { pageUser } from '$lib/server/http/handler';
 import type { PageServerLoad } from './$types';
@@ -8,7 +9,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const user = pageUser(event, 'student', 'parent');
 	return withUser(user.claims, async (tx) => {
-		const scope = await loadFamilyScope(tx, user, event.cookies);
+		const scope = await loadFamilyScope(tx, user, { remembered: rememberedChild(event.cookies) });
 		return {
 			role: scope.role,
 			students: scope.students,

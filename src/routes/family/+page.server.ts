@@ -2,16 +2,11 @@ import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { safeRedirect } from '$lib/core/redirects';
 import { ChildAccountSchema } from '$lib/features/people/schemas';
-import { AuthError, identity } from '$lib/server/auth';
-import { RateLimitedError, limitAccountCreation } from '$lib/server/auth/rate-limit';
+import { identity } from '$lib/server/auth';
+import { submitAccountForm } from '$lib/server/auth/account-form';
 import { withUser } from '$lib/server/db';
-import {
-	ACTIVE_CHILD_COOKIE,
-	loadFamilyScope,
-	pickActive,
-	rememberActiveChild
-} from '$lib/features/people/active-child.server';
-import { fieldErrors, type FieldErrors } from '$lib/server/http/errors';
+import { loadFamilyScope, pickActive } from '$lib/features/people/active-child.server';
+import { rememberActiveChild, rememberedChild } from '$lib/server/http/active-child-cookie';
 import { pageUser } from '$lib/server/http/handler';
 import { listMyChildren } from '$lib/features/people/profiles.server';
 import type { Actions, PageServerLoad } from './$types';
@@ -21,7 +16,7 @@ export const load: PageServerLoad = async (event) => {
 	const children = await withUser(user.claims, listMyChildren);
 	return {
 		children,
-		activeId: pickActive(children, event.cookies.get(ACTIVE_CHILD_COOKIE))?.id ?? null
+		activeId: pickActive(children, rememberedChild(event.cookies))?.id ?? null
 	};
 };
 
@@ -34,7 +29,7 @@ export const actions: Actions = {
 		const parsed = SwitchSchema.safeParse(Object.fromEntries(await event.request.formData()));
 		if (!parsed.success) return fail(400, { switchError: true });
 		const scope = await withUser(parent.claims, (tx) =>
-			loadFamilyScope(tx, parent, event.cookies, parsed.data.child)
+			loadFamilyScope(tx, parent, { requested: parsed.data.child })
 		);
 		const child = scope.active;
 		if (!child || child.id !== parsed.data.child) return fail(404, { switchError: true });
@@ -46,31 +41,15 @@ export const actions: Actions = {
 	addChild: async (event) => {
 		const parent = pageUser(event, 'parent');
 		const form = Object.fromEntries(await event.request.formData());
-		const values = {
-			email: String(form.email ?? ''),
-			firstName: String(form.firstName ?? ''),
-			lastName: String(form.lastName ?? '')
-		};
-		const parsed = ChildAccountSchema.safeParse(form);
-		if (!parsed.success)
-			return fail(400, { values, fields: fieldErrors(parsed.error), error: null });
-		try {
-			const provider = await identity();
-			await limitAccountCreation(event.getClientAddress(), () =>
-				provider.createChildAccount(parent, parsed.data)
-			);
-		} catch (error) {
-			if (error instanceof AuthError && error.code === 'EMAIL_TAKEN') {
-				return fail(409, { values, fields: {} as FieldErrors, error: 'EMAIL_TAKEN' as const });
-			}
-			if (error instanceof RateLimitedError) {
-				event.setHeaders({ 'retry-after': String(error.retryAfterSeconds) });
-				const retryMinutes = Math.ceil(error.retryAfterSeconds / 60);
-				const fields = {} as FieldErrors;
-				return fail(429, { values, fields, error: 'RATE_LIMITED' as const, retryMinutes });
-			}
-			throw error;
-		}
-		return { added: parsed.data.firstName };
+		const provider = await identity();
+		const result = await submitAccountForm(
+			event,
+			ChildAccountSchema,
+			form,
+			['email', 'firstName', 'lastName'],
+			(data) => provider.createChildAccount(parent, data)
+		);
+		if (!result.ok) return result.failure;
+		return { added: result.data.firstName };
 	}
 };

@@ -1,14 +1,14 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { optionalText } from '$lib/core/schemas';
+import { fieldCodes, optionalText } from '$lib/core/schemas';
 import { FeedbackSchema } from '$lib/features/sessions/schemas';
 import { submitFeedback } from '$lib/features/sessions/lifecycle.server';
 import { getSession } from '$lib/features/sessions/read-model.server';
 import { withUser, type Tx } from '$lib/server/db';
 import { loadFamilyScope } from '$lib/features/people/active-child.server';
+import { rememberedChild } from '$lib/server/http/active-child-cookie';
 import { asServiceFailure } from '$lib/server/http/service-failure';
 import { listStudentSessions, refundedFor } from '$lib/features/sessions/family-sessions.server';
-import { fieldErrors } from '$lib/server/http/errors';
 import { pageUser } from '$lib/server/http/handler';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -37,7 +37,7 @@ export const load: PageServerLoad = async (event) => {
 	const user = pageUser(event, 'student', 'parent');
 	const { policy } = await event.parent();
 	return withUser(user.claims, async (tx) => {
-		const scope = await loadFamilyScope(tx, user, event.cookies);
+		const scope = await loadFamilyScope(tx, user, { remembered: rememberedChild(event.cookies) });
 		const sessions = scope.active
 			? await listStudentSessions(tx, scope.active.id, policy)
 			: { upcoming: [], past: [] };
@@ -65,7 +65,7 @@ export const actions: Actions = {
 		const sessionId = typeof form.sessionId === 'string' ? form.sessionId : '';
 		const parsed = RateFormSchema.safeParse(form);
 		if (!parsed.success) {
-			const fields = fieldErrors(parsed.error);
+			const fields = fieldCodes(parsed.error);
 			const code = fields.rating ? 'RATING_MISSING' : 'VALIDATION_FAILED';
 			return fail(400, { sessionId, code: code as string, fields });
 		}

@@ -1,9 +1,8 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { ParentSignUpSchema } from '$lib/features/people/schemas';
-import { AuthError, identity } from '$lib/server/auth';
+import { identity } from '$lib/server/auth';
+import { submitAccountForm } from '$lib/server/auth/account-form';
 import { setSessionCookies } from '$lib/server/auth/cookies';
-import { RateLimitedError, limitAccountCreation } from '$lib/server/auth/rate-limit';
-import { fieldErrors, type FieldErrors } from '$lib/server/http/errors';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
@@ -11,35 +10,18 @@ export const load: PageServerLoad = ({ locals }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url, locals, getClientAddress, setHeaders }) => {
-		const form = Object.fromEntries(await request.formData());
-		const values = {
-			email: String(form.email ?? ''),
-			firstName: String(form.firstName ?? ''),
-			lastName: String(form.lastName ?? ''),
-			phone: String(form.phone ?? '')
-		};
-		const parsed = ParentSignUpSchema.safeParse({ ...form, locale: locals.locale });
-		if (!parsed.success)
-			return fail(400, { values, fields: fieldErrors(parsed.error), error: null });
-		try {
-			const provider = await identity();
-			const session = await limitAccountCreation(getClientAddress(), () =>
-				provider.signUpParent(parsed.data)
-			);
-			setSessionCookies(cookies, session, url.protocol === 'https:');
-		} catch (error) {
-			if (error instanceof AuthError && error.code === 'EMAIL_TAKEN') {
-				return fail(409, { values, fields: {} as FieldErrors, error: 'EMAIL_TAKEN' as const });
-			}
-			if (error instanceof RateLimitedError) {
-				setHeaders({ 'retry-after': String(error.retryAfterSeconds) });
-				const retryMinutes = Math.ceil(error.retryAfterSeconds / 60);
-				const fields = {} as FieldErrors;
-				return fail(429, { values, fields, error: 'RATE_LIMITED' as const, retryMinutes });
-			}
-			throw error;
-		}
+	default: async (event) => {
+		const form = Object.fromEntries(await event.request.formData());
+		const provider = await identity();
+		const result = await submitAccountForm(
+			event,
+			ParentSignUpSchema,
+			{ ...form, locale: event.locals.locale },
+			['email', 'firstName', 'lastName', 'phone'],
+			(data) => provider.signUpParent(data)
+		);
+		if (!result.ok) return result.failure;
+		setSessionCookies(event.cookies, result.created, event.url.protocol === 'https:');
 		redirect(303, '/family');
 	}
 };

@@ -6,7 +6,7 @@ import {
 	rangeDays,
 	StartTimeSchema,
 	UuidSchema,
-	DurationSchema
+	DurationParamSchema
 } from '$lib/core/schemas';
 import { validateDaySlots } from './rules';
 
@@ -79,10 +79,7 @@ export const AvailabilityQuerySchema = z
 		coachId: UuidSchema.optional(),
 		startDate: IsoDateSchema,
 		endDate: IsoDateSchema,
-		duration: z.coerce
-			.number({ error: 'Must be a number of minutes' })
-			.pipe(DurationSchema)
-			.default(60)
+		duration: DurationParamSchema.default(60)
 	})
 	.superRefine((q, ctx) => {
 		const days = rangeDays(q.startDate, q.endDate);

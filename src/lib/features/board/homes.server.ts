@@ -23,20 +23,26 @@ export async function studentHome(tx: Tx) {
 }
 
 /**
- * Sessions (not cancelled) whose start falls on today's date in `timeZone`: the viewer's day, not
- * the database's. `coachId` narrows it to one coach.
+ * Sessions (not cancelled) whose start falls on the date `now` has in `timeZone`: the viewer's
+ * day, not the database's (neither its zone nor its clock). `coachId` narrows it to one coach.
  */
-export async function sessionsToday(tx: Tx, timeZone: string, coachId?: string): Promise<number> {
+export async function sessionsToday(
+	tx: Tx,
+	timeZone: string,
+	now: Date,
+	coachId?: string
+): Promise<number> {
 	const [row] = await tx<{ count: number }[]>`
 		select count(*)::int as count from public.session_bookings
-		where (starts_at at time zone ${timeZone})::date = (now() at time zone ${timeZone})::date
+		where (starts_at at time zone ${timeZone})::date
+				= (${now.toISOString()}::timestamptz at time zone ${timeZone})::date
 			and status <> 'CANCELLED'
 			${coachId ? tx`and coach_id = ${coachId}` : tx``}`;
 	return row?.count ?? 0;
 }
 
-/** The staff home, with "today" counted in the viewer's zone. */
-export async function staffHome(tx: Tx, timeZone: string) {
+/** The staff home, with "today" counted in the viewer's zone at the instant `now`. */
+export async function staffHome(tx: Tx, timeZone: string, now: Date) {
 	const [counts] = await tx<{ coaches: number; families: number; upcoming: number }[]>`
 		select
 			(select count(*)::int from public.profiles where role = 'coach') as coaches,
@@ -45,7 +51,7 @@ export async function staffHome(tx: Tx, timeZone: string) {
 				where starts_at > now() and status in ('SCHEDULED', 'CONFIRMED')) as upcoming`;
 	return {
 		...counts!,
-		today: await sessionsToday(tx, timeZone),
+		today: await sessionsToday(tx, timeZone, now),
 		upcoming: await listUpcomingSessions(tx, 10)
 	};
 }

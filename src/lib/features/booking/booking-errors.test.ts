@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { familyMessages } from '$lib/i18n/messages/family';
+import { translate } from '$lib/i18n';
 import { describeBookingProblem } from './booking-errors';
 
 const CODES = [
-	'INSUFFICIENT_CREDITS',
 	'SLOT_TAKEN',
 	'SLOT_UNAVAILABLE',
 	'STUDENT_BUSY',
@@ -15,13 +14,13 @@ const CODES = [
 ];
 
 describe('describeBookingProblem', () => {
-	it('gives every booking code its own message in both languages', () => {
+	it('words every refusal from the shared error catalogue, in both languages', () => {
 		for (const code of CODES) {
 			const { message } = describeBookingProblem(code);
-			expect(message).toBe(`book.error.${code}`);
-			expect(familyMessages.fr[message as keyof typeof familyMessages.fr]).toBeTruthy();
-			expect(familyMessages.en[message as keyof typeof familyMessages.en]).toBeTruthy();
+			expect(message).toBe(`error.${code}`);
+			expect(translate('fr', message)).not.toBe(translate('en', message));
 		}
+		expect(describeBookingProblem('INSUFFICIENT_CREDITS').message).toBe('book.insufficient');
 	});
 
 	it('offers the nearest free slots when the slot was just taken, and a top-up path for credits', () => {
@@ -30,9 +29,9 @@ describe('describeBookingProblem', () => {
 		expect(describeBookingProblem('COACH_NOT_QUALIFIED').recovery).toBe('otherCoach');
 	});
 
-	it('falls back to a generic message for an unknown code', () => {
+	it('falls back to the generic message for an unknown code', () => {
 		expect(describeBookingProblem('SOMETHING_NEW')).toEqual({
-			message: 'book.error.generic',
+			message: 'error.INTERNAL',
 			recovery: 'none'
 		});
 	});

@@ -1,4 +1,4 @@
-import type { MessageKey } from '$lib/i18n';
+import { errorKey, type MessageKey } from '$lib/i18n';
 
 /** What the page can offer to get out of a refused booking. */
 export type Recovery = 'nearest' | 'otherSlot' | 'otherCoach' | 'topUp' | 'none';
@@ -8,23 +8,26 @@ export interface ProblemView {
 	recovery: Recovery;
 }
 
-/** The API's stable codes (plus the page's own SLOT_UNAVAILABLE) → a message and a way out. */
-const PROBLEMS: Record<string, ProblemView> = {
-	INSUFFICIENT_CREDITS: { message: 'book.error.INSUFFICIENT_CREDITS', recovery: 'topUp' },
-	SLOT_TAKEN: { message: 'book.error.SLOT_TAKEN', recovery: 'nearest' },
-	SLOT_UNAVAILABLE: { message: 'book.error.SLOT_UNAVAILABLE', recovery: 'nearest' },
-	STUDENT_BUSY: { message: 'book.error.STUDENT_BUSY', recovery: 'otherSlot' },
-	OUTSIDE_AVAILABILITY: { message: 'book.error.OUTSIDE_AVAILABILITY', recovery: 'nearest' },
-	IN_THE_PAST: { message: 'book.error.IN_THE_PAST', recovery: 'nearest' },
-	COACH_NOT_QUALIFIED: { message: 'book.error.COACH_NOT_QUALIFIED', recovery: 'otherCoach' },
-	PRICE_MISMATCH: { message: 'book.error.PRICE_MISMATCH', recovery: 'none' },
-	VALIDATION_FAILED: { message: 'book.error.VALIDATION_FAILED', recovery: 'none' },
-	FORBIDDEN: { message: 'book.error.FORBIDDEN', recovery: 'none' },
-	NOT_FOUND: { message: 'book.error.NOT_FOUND', recovery: 'otherCoach' }
+/** The way out of each refusal (plus the page's own SLOT_UNAVAILABLE); none for the others. */
+const RECOVERIES: Record<string, Recovery> = {
+	INSUFFICIENT_CREDITS: 'topUp',
+	SLOT_TAKEN: 'nearest',
+	SLOT_UNAVAILABLE: 'nearest',
+	STUDENT_BUSY: 'otherSlot',
+	OUTSIDE_AVAILABILITY: 'nearest',
+	IN_THE_PAST: 'nearest',
+	COACH_NOT_QUALIFIED: 'otherCoach',
+	NOT_FOUND: 'otherCoach'
 };
 
-const GENERIC: ProblemView = { message: 'book.error.generic', recovery: 'none' };
-
+/**
+ * A refused booking's message (the shared `error.<CODE>` catalogue) and way out. Only
+ * INSUFFICIENT_CREDITS is worded here, because the page knows the numbers: the price, whose
+ * balance, and how much is on it.
+ */
 export function describeBookingProblem(code: string): ProblemView {
-	return PROBLEMS[code] ?? GENERIC;
+	return {
+		message: code === 'INSUFFICIENT_CREDITS' ? 'book.insufficient' : errorKey(code),
+		recovery: RECOVERIES[code] ?? 'none'
+	};
 }

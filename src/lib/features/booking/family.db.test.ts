@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseWizardParams } from './wizard';
 import { actAs, adminSql, failure, makeCoach, makeFamily } from '../../../../tests/support/db';
 import type { AppUser } from '$lib/server/auth/types';
-import { ACTIVE_CHILD_COOKIE, loadFamilyScope } from '$lib/features/people/active-child.server';
+import { loadFamilyScope } from '$lib/features/people/active-child.server';
 import { bookFromWizard } from './submit.server';
 
 let sql: Sql;
@@ -21,9 +21,6 @@ const asUser = (id: string, role: AppUser['role']): AppUser => ({
 	role,
 	claims: { sub: id, role: 'authenticated', user_role: role, session_id: randomUUID() }
 });
-const cookies = (child?: string) => ({
-	get: (name: string) => (name === ACTIVE_CHILD_COOKIE ? child : undefined)
-});
 
 /** 15:00 UTC `daysAhead` days from now: inside a fixture coach’s 08:00–20:00 Paris day. */
 function nextSlot(daysAhead = 9): string {
@@ -37,15 +34,15 @@ describe('the active child', () => {
 		const family = await makeFamily(sql, { children: 2, credits: 3 });
 		const other = await makeFamily(sql, { children: 1 });
 		const parent = asUser(family.parentId, 'parent');
-		const scope = (cookie?: string, requested?: string) =>
+		const scope = (remembered?: string, requested?: string) =>
 			actAs(
 				sql,
 				family.parentId,
 				'parent'
-			)((tx) => loadFamilyScope(tx, parent, cookies(cookie), requested));
+			)((tx) => loadFamilyScope(tx, parent, { remembered, requested }));
 
 		expect((await scope(family.studentIds[1])).active?.id).toBe(family.studentIds[1]);
-		// Another family's child (a forged cookie) is ignored: the parent's first child instead.
+		// Another family's child (a forged cookie value) is ignored: the parent's first child instead.
 		const forged = await scope(other.studentIds[0]);
 		expect(family.studentIds).toContain(forged.active?.id);
 		expect(forged.students.map((s) => s.id).sort()).toEqual([...family.studentIds].sort());
@@ -62,7 +59,7 @@ describe('the active child', () => {
 			sql,
 			studentId,
 			'student'
-		)((tx) => loadFamilyScope(tx, asUser(studentId, 'student'), cookies(randomUUID())));
+		)((tx) => loadFamilyScope(tx, asUser(studentId, 'student'), { remembered: randomUUID() }));
 		expect(scope.active).toMatchObject({ id: studentId, balance: 2 });
 	});
 });
@@ -86,11 +83,7 @@ describe('booking from the wizard', () => {
 		);
 		const key = randomUUID();
 		const book = () =>
-			actAs(
-				sql,
-				family.parentId,
-				'parent'
-			)((tx) => bookFromWizard(tx, parent, cookies(), state, key));
+			actAs(sql, family.parentId, 'parent')((tx) => bookFromWizard(tx, parent, null, state, key));
 
 		const first = await book();
 		expect(first.studentId).toBe(child);
@@ -121,9 +114,7 @@ describe('booking from the wizard', () => {
 				sql,
 				family.parentId,
 				'parent'
-			)((tx) =>
-				bookFromWizard(tx, asUser(family.parentId, 'parent'), cookies(), state, randomUUID())
-			)
+			)((tx) => bookFromWizard(tx, asUser(family.parentId, 'parent'), null, state, randomUUID()))
 		);
 		expect(error).toMatchObject({ code: 'VALIDATION_FAILED' });
 		const count = await sql`select 1 from public.session_bookings where coach_id = ${coach}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sessionPrice } from './pricing';
+import { seatPrice, sessionPrice } from './pricing';
 
 describe('sessionPrice', () => {
 	it('charges one credit per started hour for an individual session', () => {
@@ -20,5 +20,15 @@ describe('sessionPrice', () => {
 	it('refuses a duration that is not a positive whole number of minutes', () => {
 		expect(() => sessionPrice('INDIVIDUAL', 0)).toThrow(RangeError);
 		expect(() => sessionPrice('GROUP', 45.5)).toThrow(RangeError);
+	});
+});
+
+describe('seatPrice', () => {
+	it('charges a group’s first seat the individual price, later seats the group price', () => {
+		expect(seatPrice('GROUP', 120, 0)).toBe(2);
+		expect(seatPrice('GROUP', 120)).toBe(2);
+		expect(seatPrice('GROUP', 120, 1)).toBe(1);
+		expect(seatPrice('GROUP', 240, 5)).toBe(2);
+		expect(seatPrice('INDIVIDUAL', 120, 0)).toBe(2);
 	});
 });

@@ -1,4 +1,8 @@
-/** The booking request (`POST /api/sessions/book` and the wizard's confirm step). */
+/**
+ * The booking request (`POST /api/sessions/book` and the wizard's confirm step), and the limits
+ * of what a family may type or choose: the one source for the API, the wizard's URL state, its
+ * inputs' `maxlength` and its duration picker.
+ */
 import { z } from 'zod';
 import { SESSION_MODALITIES, SESSION_TYPES } from '$lib/core/enums';
 import {
@@ -13,6 +17,30 @@ import {
 	UuidSchema
 } from '$lib/core/schemas';
 import { wallMinutesBetween } from '$lib/core/time/instants';
+import {
+	DURATION_MULTIPLE_MINUTES,
+	MAX_DURATION_MINUTES,
+	MIN_DURATION_MINUTES
+} from '$lib/core/policy';
+
+export const TITLE_MAX = 200;
+/**
+ * Below the 4000 of the `session_bookings.description` check on purpose: the wizard carries its
+ * answers in the URL, and 2000 characters percent-encoded (up to 6 bytes each) stay well inside
+ * Node's 16 KB limit on a request head.
+ */
+export const DESCRIPTION_MAX = 2000;
+
+/** Every bookable length: 30 to 240 minutes in steps of 30 (the `duration_minutes` check). */
+export const DURATIONS: readonly number[] = Array.from(
+	{ length: (MAX_DURATION_MINUTES - MIN_DURATION_MINUTES) / DURATION_MULTIPLE_MINUTES + 1 },
+	(_, i) => MIN_DURATION_MINUTES + i * DURATION_MULTIPLE_MINUTES
+);
+
+export const TitleSchema = trimmed(TITLE_MAX, 'The title');
+export const DescriptionSchema = optionalText(DESCRIPTION_MAX, 'The description', {
+	multiline: true
+});
 
 export const IdempotencyKeySchema = plainText('The idempotency key')
 	.min(8, { error: 'Must be 8 to 200 characters' })
@@ -27,7 +55,7 @@ export const BookSessionSchema = z
 		startTime: StartTimeSchema,
 		endTime: EndTimeSchema,
 		duration: DurationSchema,
-		title: trimmed(200, 'The title'),
+		title: TitleSchema,
 		creditsToUse: z
 			.number({ error: 'Must be a number of credits' })
 			.int({ error: 'Must be a whole number of credits' })
@@ -37,7 +65,7 @@ export const BookSessionSchema = z
 		modality: z
 			.enum(SESSION_MODALITIES, { error: 'Must be ONLINE or IN_PERSON' })
 			.default('ONLINE'),
-		description: optionalText(4000, 'The description', { multiline: true }),
+		description: DescriptionSchema,
 		idempotencyKey: IdempotencyKeySchema.optional()
 	})
 	.superRefine((body, ctx) => {

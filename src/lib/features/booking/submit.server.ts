@@ -1,5 +1,4 @@
-import type { Cookies } from '@sveltejs/kit';
-import { sessionPrice } from './pricing';
+import { seatPrice } from './pricing';
 import { BookSessionSchema } from '$lib/features/booking/schemas';
 import { wallSlotOf } from '$lib/core/time/wall-slot';
 import { DetailsSchema, type WizardParams } from './wizard';
@@ -21,11 +20,14 @@ const invalid = () => new ApiError(400, 'VALIDATION_FAILED', 'The booking is inc
 export async function bookFromWizard(
 	tx: Tx,
 	user: AppUser,
-	cookies: Pick<Cookies, 'get'>,
+	rememberedChild: string | null,
 	state: WizardParams,
 	idempotencyKey: string
 ): Promise<{ sessionId: string; studentId: string }> {
-	const scope = await loadFamilyScope(tx, user, cookies, state.student);
+	const scope = await loadFamilyScope(tx, user, {
+		requested: state.student,
+		remembered: rememberedChild
+	});
 	const details = DetailsSchema.safeParse({ ...state, student: scope.active?.id });
 	const { coach: coachId, subject, slot, duration } = state;
 	if (!details.success || !coachId || !subject || !slot) throw invalid();
@@ -46,7 +48,8 @@ export async function bookFromWizard(
 		description: details.data.description,
 		type: details.data.type,
 		modality: details.data.modality,
-		creditsToUse: sessionPrice(details.data.type, duration),
+		// Only free slots are offered: a group booked here opens a new group (its first seat).
+		creditsToUse: seatPrice(details.data.type, duration),
 		idempotencyKey
 	});
 	const result = await bookSession(tx, body);

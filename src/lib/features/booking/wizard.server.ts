@@ -4,7 +4,6 @@
  * from SECURITY DEFINER functions that return only bare time ranges and
  * aggregates (public.coach_busy_intervals, public.coach_rating_summaries).
  */
-import type { Cookies } from '@sveltejs/kit';
 import { addDays } from '$lib/core/time/wall-clock';
 import { dateInZone } from '$lib/core/time/instants';
 import type { OfferedSlot } from '$lib/features/availability/offered-slots';
@@ -81,12 +80,13 @@ export function findSlot(slots: readonly OfferedSlot[], startsAt: string | undef
  * Everything the wizard's steps read, in one transaction: who is booked for,
  * the subjects, the qualified coaches (only once a subject is chosen) and the
  * chosen coach's free slots (only once a coach is chosen). Unknown or
- * unqualified answers simply come back as null.
+ * unqualified answers simply come back as null. `rememberedChild` is the parent's last choice
+ * of child (a plain id the route read from its cookie), checked like any other.
  */
 export async function loadWizard(
 	tx: Tx,
 	user: AppUser,
-	cookies: Pick<Cookies, 'get'>,
+	rememberedChild: string | null,
 	state: WizardParams
 ) {
 	const subjects = await listSubjects(tx);
@@ -94,7 +94,10 @@ export async function loadWizard(
 	const coaches = subject ? await coachesFor(tx, subject.code) : [];
 	const coach = coaches.find((c) => c.id === state.coach) ?? null;
 	return {
-		scope: await loadFamilyScope(tx, user, cookies, state.student),
+		scope: await loadFamilyScope(tx, user, {
+			requested: state.student,
+			remembered: rememberedChild
+		}),
 		parents: user.role === 'student' ? await listMyParentNames(tx) : [],
 		subjects,
 		subject,

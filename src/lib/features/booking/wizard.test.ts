@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { currentStep, DetailsSchema, parseWizardParams, wizardHref } from './wizard';
+import { BookSessionSchema, DESCRIPTION_MAX, DURATIONS } from './schemas';
 
 const COACH = '00000000-0000-4000-8000-000000000011';
 const CHILD = '00000000-0000-4000-8000-000000000031';
@@ -73,5 +74,49 @@ describe('DetailsSchema', () => {
 			description: '  '
 		});
 		expect(ok).toMatchObject({ title: 'Fonctions', description: undefined });
+	});
+});
+
+describe('the wizard and POST /api/sessions/book', () => {
+	const request = (duration: number, description?: string) => {
+		const end = 8 * 60 + duration;
+		const endTime = `${String(Math.floor(end / 60)).padStart(2, '0')}:${String(end % 60).padStart(2, '0')}`;
+		return BookSessionSchema.safeParse({
+			coachId: COACH,
+			studentId: CHILD,
+			subject: 'MATHEMATIQUES',
+			scheduledDate: '2026-12-15',
+			startTime: '08:00',
+			endTime,
+			duration,
+			title: 'Suites',
+			creditsToUse: 1,
+			description
+		}).success;
+	};
+
+	it('accept exactly the same durations, and the picker offers all of them', () => {
+		for (let minutes = 15; minutes <= 300; minutes += 15) {
+			const wizardKeeps = params(`duration=${minutes}`).duration === minutes;
+			expect(wizardKeeps, `${minutes} min`).toBe(request(minutes));
+			expect(DURATIONS.includes(minutes), `${minutes} min offered`).toBe(request(minutes));
+		}
+	});
+
+	it('accept exactly the same descriptions', () => {
+		const details = (description: string) =>
+			DetailsSchema.safeParse({
+				student: CHILD,
+				type: 'INDIVIDUAL',
+				modality: 'ONLINE',
+				title: 'Suites',
+				description
+			}).success;
+		for (const length of [DESCRIPTION_MAX - 1, DESCRIPTION_MAX, DESCRIPTION_MAX + 1, 4000]) {
+			const description = 'é'.repeat(length);
+			expect(details(description), `${length} characters`).toBe(request(60, description));
+		}
+		expect(details('é'.repeat(DESCRIPTION_MAX))).toBe(true);
+		expect(details('é'.repeat(DESCRIPTION_MAX + 1))).toBe(false);
 	});
 });

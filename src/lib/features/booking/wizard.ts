@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { optionalText, plainText, trimmed } from '$lib/core/schemas';
+import { DurationParamSchema, plainText, SubjectCodeSchema, UuidSchema } from '$lib/core/schemas';
+import { SESSION_MODALITIES, SESSION_TYPES } from '$lib/core/enums';
+import { DescriptionSchema, DESCRIPTION_MAX, TitleSchema, TITLE_MAX } from './schemas';
 
 /**
  * The booking wizard keeps all its state in the URL (search params), so the
@@ -10,28 +12,19 @@ import { optionalText, plainText, trimmed } from '$lib/core/schemas';
 export const WIZARD_STEPS = ['subject', 'coach', 'slot', 'details', 'confirm'] as const;
 export type WizardStep = (typeof WIZARD_STEPS)[number];
 
-export const DURATIONS = [30, 60, 90, 120, 180, 240] as const;
 export const DEFAULT_DURATION = 60;
-export const TITLE_MAX = 200;
-export const DESCRIPTION_MAX = 2000;
 
 const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
-export const SubjectCodeSchema = z.string().regex(/^[A-Z_]{2,40}$/);
-export const UuidSchema = z.uuid();
-export const SessionTypeSchema = z.enum(['INDIVIDUAL', 'GROUP']);
-export const ModalitySchema = z.enum(['ONLINE', 'IN_PERSON']);
-export const DurationSchema = z.coerce
-	.number()
-	.int()
-	.refine((n) => (DURATIONS as readonly number[]).includes(n));
+const SessionTypeSchema = z.enum(SESSION_TYPES);
+const ModalitySchema = z.enum(SESSION_MODALITIES);
 /** A slot is named by its start instant (ISO 8601, with an offset or Z). */
 export const SlotStartSchema = z.iso.datetime({ offset: true });
 
 export const WizardParamsSchema = z.object({
 	subject: optional(SubjectCodeSchema),
 	coach: optional(UuidSchema),
-	duration: DurationSchema.catch(DEFAULT_DURATION).default(DEFAULT_DURATION),
+	duration: DurationParamSchema.catch(DEFAULT_DURATION).default(DEFAULT_DURATION),
 	slot: optional(SlotStartSchema),
 	student: optional(UuidSchema),
 	type: SessionTypeSchema.catch('INDIVIDUAL').default('INDIVIDUAL'),
@@ -47,10 +40,8 @@ export const DetailsSchema = z.object({
 	student: UuidSchema,
 	type: SessionTypeSchema,
 	modality: ModalitySchema,
-	title: trimmed(TITLE_MAX, 'The title'),
-	description: optionalText(DESCRIPTION_MAX, 'The description', { multiline: true }).transform(
-		(d) => d || undefined
-	)
+	title: TitleSchema,
+	description: DescriptionSchema.transform((d) => d || undefined)
 });
 export type Details = z.infer<typeof DetailsSchema>;
 

@@ -3,6 +3,7 @@
  * columns RLS lets a person change on their own row: time zone, phone, contact preferences.
  */
 import { z } from 'zod';
+import { OptionalPhoneSchema } from '$lib/core/schemas';
 import { isSupportedTimeZone, supportedTimeZones } from '$lib/core/time/zones';
 import type { Tx } from '$lib/server/db';
 
@@ -28,16 +29,7 @@ const checkbox = z
 export const ContactPreferencesSchema = z
 	.object({
 		timeZone: z.string().refine(isSupportedTimeZone, { error: 'UNKNOWN_TIME_ZONE' }),
-		phone: z
-			.string()
-			.trim()
-			.transform((value) => value || null)
-			.pipe(
-				z
-					.string()
-					.regex(/^\+?[0-9 .()-]{6,20}$/, { error: 'INVALID_PHONE' })
-					.nullable()
-			),
+		phone: OptionalPhoneSchema,
 		notifyEmail: checkbox,
 		notifySms: checkbox,
 		notifyPush: checkbox

@@ -17,7 +17,7 @@ import { route, type Recipient } from './routing';
 /** What must now be scheduled. */
 export interface Work {
 	deliveries: { id: string; startAfter: Date }[];
-	reminders: { id: string; dueAt: Date }[];
+	reminders: { id: string; dueAt: Date; sessionId?: string }[];
 }
 
 export interface Scheduler {
@@ -113,7 +113,9 @@ export async function dispatchEvents(sql: Sql, scheduler: Scheduler, links: Link
 					const marks = await tx<{ id: string; due_at: Date }[]>`
 						select id, due_at from public.session_reminders
 						where session_id = ${event.session_id} and status = 'PENDING'`;
-					work.reminders.push(...marks.map((m) => ({ id: m.id, dueAt: m.due_at })));
+					work.reminders.push(
+						...marks.map((m) => ({ id: m.id, dueAt: m.due_at, sessionId: event.session_id! }))
+					);
 				}
 			}
 			await tx`update public.notification_events set dispatched_at = now() where id = ${event.id}`;

@@ -5,7 +5,9 @@
  */
 import { readServerEnv, type ServerEnv } from '$lib/server/config/env';
 import { openChannels, type Channels } from '$lib/server/channels';
+import { database } from '$lib/server/db';
 import type { Database } from '$lib/server/db/open';
+import { createInngestFunctions } from './inngest.server';
 import { startEngine, type Engine } from './engine.server';
 import type { Links } from './dispatch.server';
 
@@ -50,3 +52,17 @@ export function startNotifications(db: Database, env: ServerEnv = readServerEnv(
 
 /** The running channels (the Inngest functions and the push key route need them). */
 export const runningNotifications = () => started ?? null;
+
+/**
+ * The Inngest functions when Inngest is this deployment's engine (null otherwise), bound to
+ * the database and channels of this server process.
+ */
+export function inngestSetup(env: ServerEnv = readServerEnv()) {
+	if (workflowsMode(env) !== 'inngest') return null;
+	return createInngestFunctions(async () => {
+		const db = await database();
+		const running = await startNotifications(db, env);
+		const channels = running.channels ?? (await openChannels(env, db.sql)).channels;
+		return { sql: db.sql, channels, links: linksOf(env) };
+	});
+}

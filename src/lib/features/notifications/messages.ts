@@ -68,7 +68,10 @@ const escapeHtml = (value: string) =>
 	);
 
 export function renderMessage(input: MessageInput): RenderedMessage {
-	const i18n = createI18n(() => input.locale, input.timeZone);
+	const i18n = createI18n(
+		() => input.locale,
+		() => input.timeZone
+	);
 	const when = (at: Date | string) =>
 		i18n.date(at, { dateStyle: 'full', timeStyle: 'short' }) + ` (${zoneLabel(input)})`;
 	const s = input.session;

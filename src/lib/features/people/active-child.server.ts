@@ -1,16 +1,14 @@
-import type { Cookies, RequestEvent } from '@sveltejs/kit';
 import type { AppUser } from '$lib/server/auth/types';
 import type { Tx } from '$lib/server/db';
 import { listMyChildren, type ChildSummary } from './profiles.server';
 
 /**
  * The parent's "active child": a default for /book, /sessions and /credits.
- * Only an id in an httpOnly cookie; it is trusted for nothing — every read
- * checks it against the parent's own children (RLS-scoped), so a forged or
- * stale id (child unlinked, other family) silently falls back to the first child.
+ * The route layer remembers only an id (an httpOnly cookie, `server/http/active-child-cookie.ts`)
+ * and passes it here as a plain value; it is trusted for nothing — every read checks it against
+ * the parent's own children (RLS-scoped), so a forged or stale id (child unlinked, other family)
+ * silently falls back to the first child.
  */
-export const ACTIVE_CHILD_COOKIE = 'nexus_child';
-const ONE_YEAR = 60 * 60 * 24 * 365;
 
 export interface Student {
 	id: string;
@@ -28,7 +26,7 @@ export interface FamilyScope {
 	active: Student | null;
 }
 
-/** Pick the active child: an explicit choice, else the cookie, else the first child. */
+/** Pick the active child: an explicit choice, else the remembered one, else the first child. */
 export function pickActive<T extends { id: string }>(
 	children: readonly T[],
 	...preferred: (string | null | undefined)[]
@@ -60,33 +58,24 @@ const toStudent = (c: ChildSummary): Student => ({
 	balance: c.balance
 });
 
-/**
- * Resolve the family scope inside the caller's transaction. `requested` (a
- * `?child=` query value) wins over the cookie when it names one of the
- * parent's children.
- */
+/** Which child the caller asks for: `requested` (a `?child=` value) wins over `remembered`. */
+export interface ChildChoice {
+	requested?: string | null;
+	/** The id the route layer remembered (the active-child cookie), if any. */
+	remembered?: string | null;
+}
+
+/** Resolve the family scope inside the caller's transaction. */
 export async function loadFamilyScope(
 	tx: Tx,
 	user: AppUser,
-	cookies: Pick<Cookies, 'get'>,
-	requested?: string | null
+	choice: ChildChoice = {}
 ): Promise<FamilyScope> {
 	if (user.role === 'student') {
 		const me: Student = { id: user.id, ...(await myName(tx)), balance: await myBalance(tx) };
 		return { role: 'student', students: [me], active: me };
 	}
 	const students = (await listMyChildren(tx)).map(toStudent);
-	const active = pickActive(students, requested, cookies.get(ACTIVE_CHILD_COOKIE));
+	const active = pickActive(students, choice.requested, choice.remembered);
 	return { role: 'parent', students, active };
-}
-
-/** Remember the parent's choice (the id is re-validated on every read). */
-export function rememberActiveChild(event: Pick<RequestEvent, 'cookies' | 'url'>, id: string) {
-	event.cookies.set(ACTIVE_CHILD_COOKIE, id, {
-		path: '/',
-		httpOnly: true,
-		sameSite: 'lax',
-		secure: event.url.protocol === 'https:',
-		maxAge: ONE_YEAR
-	});
 }

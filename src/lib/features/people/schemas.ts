@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { plainText, trimmed } from '$lib/core/schemas';
+import { OptionalPhoneSchema, plainText, trimmed } from '$lib/core/schemas';
 
 export const EmailSchema = trimmed(254, 'The email').toLowerCase().email();
 /**
@@ -12,7 +12,10 @@ export const utf8Length = (text: string) => new TextEncoder().encode(text).lengt
 
 export const PasswordSchema = plainText('The password')
 	.min(10)
-	.refine((password) => utf8Length(password) <= PASSWORD_MAX_BYTES, PASSWORD_TOO_LONG);
+	.refine((password) => utf8Length(password) <= PASSWORD_MAX_BYTES, {
+		error: PASSWORD_TOO_LONG,
+		params: { code: 'PASSWORD_TOO_LONG' }
+	});
 const Name = trimmed(80, 'The name');
 
 // Sign-in keeps the old bound: an account made before the 72-byte rule still signs in
@@ -27,10 +30,7 @@ export const ParentSignUpSchema = z.object({
 	password: PasswordSchema,
 	firstName: Name,
 	lastName: Name,
-	phone: trimmed(20, 'The phone number')
-		.regex(/^\+?[0-9 .()-]{6,20}$/)
-		.optional()
-		.or(z.literal('').transform(() => undefined)),
+	phone: OptionalPhoneSchema.optional(),
 	locale: z.enum(['fr', 'en']).default('fr')
 });
 

@@ -2,13 +2,13 @@
  * A family's sessions, shaped for the "My sessions" screens: what each card
  * shows and which actions it offers (the RPCs still decide for real).
  */
-import { error } from '@sveltejs/kit';
 import type { BookingPolicy } from '$lib/core/policy';
 import { z } from 'zod';
 import type { SessionStatus } from './lifecycle';
 import { familyActions, splitByTime, type FamilyActions } from './family-actions';
 import { getSession, listSessions, type SessionView } from './read-model.server';
 import type { Tx } from '$lib/server/db';
+import { ApiError } from '$lib/server/http/errors';
 
 export interface FamilySession {
 	id: string;
@@ -85,16 +85,18 @@ export async function refundedFor(tx: Tx, sessionId: string): Promise<number> {
 	return row?.refunded ?? 0;
 }
 
-/** The session for a family page, or the page's 404 (also when it is not theirs to see). */
+const notFound = () => new ApiError(404, 'NOT_FOUND', 'Not found');
+
 /** The `[id]` route parameter as a session id; anything else is a 404 like an unknown id. */
 export function sessionIdParam(params: { id: string }): string {
 	const parsed = z.uuid().safeParse(params.id);
-	if (!parsed.success) error(404, 'Not found');
+	if (!parsed.success) throw notFound();
 	return parsed.data;
 }
 
+/** The session for a family page; a 404 `ApiError` also when it is not theirs to see. */
 export async function sessionOr404(tx: Tx, id: string): Promise<SessionView> {
 	const session = await getSession(tx, id);
-	if (!session) error(404, 'Not found');
+	if (!session) throw notFound();
 	return session;
 }

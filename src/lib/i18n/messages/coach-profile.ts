@@ -24,11 +24,7 @@ export const coachProfileMessages = defineMessages(
 		'coach.profile.subjectsHint':
 			'Les qualifications sont gérées par l’équipe Nexus : écrivez-lui pour en ajouter.',
 		'coach.profile.account': 'Compte',
-		'coach.profile.email': 'Adresse e-mail',
-		'coach.profile.error.UNKNOWN_TIME_ZONE': 'Choisissez un fuseau de la liste.',
-		'coach.profile.error.INVALID_PHONE': 'Numéro invalide (chiffres, espaces, + . - ( )).',
-		'coach.profile.error.PHONE_REQUIRED_FOR_SMS': 'Un numéro est nécessaire pour recevoir des SMS.',
-		'coach.profile.error.INVALID': 'Valeur invalide.'
+		'coach.profile.email': 'Adresse e-mail'
 	},
 	{
 		'coach.profile.title': 'My profile',
@@ -52,10 +48,6 @@ export const coachProfileMessages = defineMessages(
 		'coach.profile.subjectsHint':
 			'Qualifications are managed by the Nexus team: ask them to add one.',
 		'coach.profile.account': 'Account',
-		'coach.profile.email': 'Email address',
-		'coach.profile.error.UNKNOWN_TIME_ZONE': 'Choose a time zone from the list.',
-		'coach.profile.error.INVALID_PHONE': 'Invalid number (digits, spaces, + . - ( )).',
-		'coach.profile.error.PHONE_REQUIRED_FOR_SMS': 'A number is needed to receive text messages.',
-		'coach.profile.error.INVALID': 'Invalid value.'
+		'coach.profile.email': 'Email address'
 	}
 );

@@ -39,12 +39,14 @@ export const familyMessages = defineMessages(
 			'Le créneau que vous aviez choisi vient d’être réservé par quelqu’un d’autre. Choisissez-en un autre.',
 		'book.slot.gone':
 			'Des créneaux viennent d’être réservés par d’autres familles : ils apparaissent barrés.',
-		'book.slot.timezone': 'Heures de Paris',
+		'book.slot.timezone': 'Heures du fuseau {zone}',
 		'book.details.heading': 'Détails de la séance',
 		'book.details.student': 'Pour quel enfant ?',
 		'book.details.type': 'Type de séance',
 		'book.details.type.INDIVIDUAL': 'Individuelle',
 		'book.details.type.GROUP': 'En groupe',
+		'book.details.groupHint':
+			'Vous ouvrez une nouvelle séance de groupe : seul·e, elle est facturée comme une séance individuelle ; les élèves qui la rejoignent paient le tarif groupe (moitié prix).',
 		'book.details.modality': 'Modalité',
 		'book.details.modality.ONLINE': 'En ligne (visio)',
 		'book.details.modality.IN_PERSON': 'En présentiel',
@@ -68,42 +70,17 @@ export const familyMessages = defineMessages(
 		'book.confirm.policyLate':
 			'Cette séance commence dans moins de {hours} h : si elle est annulée, aucun crédit ne sera rendu.',
 		'book.booked': 'Séance réservée : {title}, {when}.',
-		'book.error.INSUFFICIENT_CREDITS':
+		'book.insufficient':
 			'Crédits insuffisants : cette séance coûte {price} et le solde de {name} est de {balance}.',
 		'book.error.contactParent':
 			'Demandez à {parents} de recharger votre compte auprès de Nexus Réussite.',
 		'book.error.contactNexus':
 			'Pour acheter des crédits, contactez l’équipe Nexus Réussite (accueil ou votre conseiller).',
 		'book.error.shorter': 'Choisir une durée plus courte',
-		'book.error.SLOT_UNAVAILABLE': 'Ce créneau n’est plus disponible.',
-		'sessions.error.STUDENT_BUSY':
-			'L’élève a déjà une séance à ce moment-là. Choisissez un autre créneau.',
-		'sessions.error.OUTSIDE_AVAILABILITY':
-			'Ce créneau ne fait pas partie des disponibilités du coach. Choisissez-en un autre.',
-		'sessions.error.IN_THE_PAST':
-			'Ce créneau commence trop tôt (2 h de délai minimum). Choisissez-en un autre.',
-		'sessions.error.VALIDATION_FAILED': 'Certaines informations sont invalides.',
-		'sessions.error.FORBIDDEN': 'Vous ne pouvez pas modifier cette séance.',
-		'sessions.error.NOT_FOUND': 'Cette séance est introuvable.',
-		'book.error.SLOT_TAKEN': 'Ce créneau vient d’être réservé par quelqu’un d’autre.',
 		'book.error.nearest': 'Créneaux libres les plus proches :',
 		'book.error.noNearest': 'Plus aucun créneau libre proche : choisissez une autre date.',
 		'book.error.otherSlot': 'Choisir un autre créneau',
 		'book.error.otherCoach': 'Choisir un autre coach',
-		'book.error.STUDENT_BUSY':
-			'{name} a déjà une séance à ce moment-là. Choisissez un autre créneau.',
-		'book.error.OUTSIDE_AVAILABILITY':
-			'Ce créneau ne fait plus partie des disponibilités du coach. Choisissez un autre créneau.',
-		'book.error.COACH_NOT_QUALIFIED':
-			'Ce coach n’enseigne pas (ou plus) cette matière. Choisissez un autre coach.',
-		'book.error.IN_THE_PAST':
-			'Ce créneau commence trop tôt pour être réservé (2 h de délai minimum). Choisissez-en un autre.',
-		'book.error.PRICE_MISMATCH':
-			'Le prix de cette séance a changé. Vérifiez le nouveau prix puis confirmez à nouveau.',
-		'book.error.VALIDATION_FAILED': 'Certaines informations sont invalides. Vérifiez les détails.',
-		'book.error.FORBIDDEN': 'Vous ne pouvez pas réserver pour cet élève.',
-		'book.error.NOT_FOUND': 'Ce coach ou cet élève est introuvable.',
-		'book.error.generic': 'La réservation n’a pas abouti. Réessayez dans un instant.',
 		'sessions.title': 'Mes séances',
 		'sessions.upcoming': 'À venir',
 		'sessions.past': 'Passées et annulées',
@@ -143,14 +120,6 @@ export const familyMessages = defineMessages(
 		'sessions.reschedule.submit': 'Déplacer à ce créneau',
 		'sessions.reschedule.none': 'Aucun autre créneau libre chez ce coach pour le moment.',
 		'sessions.rescheduled': 'Séance déplacée au {when}.',
-		'sessions.error.TOO_LATE':
-			'Il est trop tard pour modifier cette séance. Contactez l’équipe Nexus Réussite.',
-		'sessions.error.INVALID_TRANSITION':
-			'Cette séance ne peut plus être modifiée : son statut a changé entre-temps.',
-		'sessions.error.ALREADY_RATED': 'Cette séance a déjà été notée.',
-		'sessions.error.SLOT_TAKEN':
-			'Ce créneau vient d’être réservé par quelqu’un d’autre. Choisissez-en un autre.',
-		'sessions.error.generic': 'L’action n’a pas abouti. Réessayez dans un instant.',
 		'credits.one': '{count} crédit',
 		'credits.other': '{count} crédits',
 		'credits.unit.one': 'crédit',
@@ -209,12 +178,14 @@ export const familyMessages = defineMessages(
 		'book.slot.goneSelected':
 			'The time you had chosen has just been booked by someone else. Please pick another one.',
 		'book.slot.gone': 'Some times have just been booked by other families: they are crossed out.',
-		'book.slot.timezone': 'Paris time',
+		'book.slot.timezone': 'Times in {zone}',
 		'book.details.heading': 'Session details',
 		'book.details.student': 'Which child?',
 		'book.details.type': 'Session type',
 		'book.details.type.INDIVIDUAL': 'One-to-one',
 		'book.details.type.GROUP': 'Group',
+		'book.details.groupHint':
+			'You open a new group session: alone, it is charged as an individual session; students who join it pay the group rate (half price).',
 		'book.details.modality': 'Format',
 		'book.details.modality.ONLINE': 'Online (video)',
 		'book.details.modality.IN_PERSON': 'In person',
@@ -237,41 +208,16 @@ export const familyMessages = defineMessages(
 		'book.confirm.policyLate':
 			'This session starts in less than {hours} h: if it is cancelled, no credit will be returned.',
 		'book.booked': 'Session booked: {title}, {when}.',
-		'book.error.INSUFFICIENT_CREDITS':
+		'book.insufficient':
 			'Not enough credits: this session costs {price} and {name}’s balance is {balance}.',
 		'book.error.contactParent': 'Ask {parents} to top up your account with Nexus Réussite.',
 		'book.error.contactNexus':
 			'To buy credits, contact the Nexus Réussite team (front desk or your advisor).',
 		'book.error.shorter': 'Choose a shorter session',
-		'book.error.SLOT_UNAVAILABLE': 'This time is no longer available.',
-		'sessions.error.STUDENT_BUSY':
-			'The student already has a session at that time. Please choose another time.',
-		'sessions.error.OUTSIDE_AVAILABILITY':
-			'This time is not within the coach’s availability. Please choose another.',
-		'sessions.error.IN_THE_PAST':
-			'This time starts too soon (2 hours’ notice minimum). Please choose another.',
-		'sessions.error.VALIDATION_FAILED': 'Some details are invalid.',
-		'sessions.error.FORBIDDEN': 'You cannot change this session.',
-		'sessions.error.NOT_FOUND': 'This session could not be found.',
-		'book.error.SLOT_TAKEN': 'This time has just been booked by someone else.',
 		'book.error.nearest': 'Nearest free times:',
 		'book.error.noNearest': 'No free time nearby any more: please choose another date.',
 		'book.error.otherSlot': 'Choose another time',
 		'book.error.otherCoach': 'Choose another coach',
-		'book.error.STUDENT_BUSY':
-			'{name} already has a session at that time. Please choose another time.',
-		'book.error.OUTSIDE_AVAILABILITY':
-			'This time is no longer within the coach’s availability. Please choose another time.',
-		'book.error.COACH_NOT_QUALIFIED':
-			'This coach does not (or no longer) teach this subject. Please choose another coach.',
-		'book.error.IN_THE_PAST':
-			'This time starts too soon to be booked (2 hours’ notice minimum). Please choose another.',
-		'book.error.PRICE_MISMATCH':
-			'The price of this session has changed. Check the new price and confirm again.',
-		'book.error.VALIDATION_FAILED': 'Some details are invalid. Please check them.',
-		'book.error.FORBIDDEN': 'You cannot book for this student.',
-		'book.error.NOT_FOUND': 'This coach or student could not be found.',
-		'book.error.generic': 'The booking did not go through. Please try again in a moment.',
 		'sessions.title': 'My sessions',
 		'sessions.upcoming': 'Upcoming',
 		'sessions.past': 'Past and cancelled',
@@ -311,14 +257,6 @@ export const familyMessages = defineMessages(
 		'sessions.reschedule.submit': 'Move to this time',
 		'sessions.reschedule.none': 'This coach has no other free time at the moment.',
 		'sessions.rescheduled': 'Session moved to {when}.',
-		'sessions.error.TOO_LATE':
-			'It is too late to change this session. Please contact the Nexus Réussite team.',
-		'sessions.error.INVALID_TRANSITION':
-			'This session can no longer be changed: its status changed in the meantime.',
-		'sessions.error.ALREADY_RATED': 'This session has already been rated.',
-		'sessions.error.SLOT_TAKEN':
-			'This time has just been booked by someone else. Please choose another one.',
-		'sessions.error.generic': 'That did not go through. Please try again in a moment.',
 		'credits.one': '{count} credit',
 		'credits.other': '{count} credits',
 		'credits.unit.one': 'credit',

@@ -158,7 +158,7 @@ export function createLocalIdentityProvider(
 					meta: {
 						first_name: input.firstName,
 						last_name: input.lastName,
-						phone: input.phone,
+						phone: input.phone ?? undefined,
 						locale: input.locale
 					}
 				});

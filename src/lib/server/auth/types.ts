@@ -22,7 +22,7 @@ export interface ParentSignUp {
 	password: string;
 	firstName: string;
 	lastName: string;
-	phone?: string;
+	phone?: string | null;
 	locale: 'fr' | 'en';
 }
 

@@ -5,7 +5,7 @@ import { ApiError, type ErrorCode } from './errors';
  * (SQLSTATE P0001); constraints raise their own SQLSTATEs. Anything not
  * listed here is a bug and stays a 500.
  */
-const RPC_CODES: Record<string, { status: number; code: ErrorCode }> = {
+export const RPC_CODES: Record<string, { status: number; code: ErrorCode }> = {
 	NB_UNAUTHENTICATED: { status: 401, code: 'UNAUTHENTICATED' },
 	NB_SESSION_ENDED: { status: 401, code: 'UNAUTHENTICATED' },
 	NB_FORBIDDEN: { status: 403, code: 'FORBIDDEN' },
@@ -26,7 +26,10 @@ const RPC_CODES: Record<string, { status: number; code: ErrorCode }> = {
 	NB_VALIDATION: { status: 400, code: 'VALIDATION_FAILED' }
 };
 
-const CONSTRAINT_CODES: Record<string, { status: number; code: ErrorCode; message: string }> = {
+export const CONSTRAINT_CODES: Record<
+	string,
+	{ status: number; code: ErrorCode; message: string }
+> = {
 	session_bookings_coach_no_overlap: {
 		status: 409,
 		code: 'SLOT_TAKEN',

@@ -1,37 +1,9 @@
 import { json } from '@sveltejs/kit';
 import { type z } from 'zod';
 
-/** Stable error codes: the API contract, mapped to messages by clients. */
-export type ErrorCode =
-	| 'VALIDATION_FAILED'
-	| 'UNAUTHENTICATED'
-	| 'INVALID_CREDENTIALS'
-	| 'FORBIDDEN'
-	| 'NOT_FOUND'
-	| 'EMAIL_TAKEN'
-	| 'INSUFFICIENT_CREDITS'
-	| 'SLOT_TAKEN'
-	| 'STUDENT_BUSY'
-	| 'INVALID_TRANSITION'
-	| 'ALREADY_RATED'
-	| 'OVERLAPPING_SLOTS'
-	| 'OUTSIDE_AVAILABILITY'
-	| 'COACH_NOT_QUALIFIED'
-	| 'IN_THE_PAST'
-	| 'PRICE_MISMATCH'
-	| 'TOO_LATE'
-	| 'IDEMPOTENCY_KEY_REUSED'
-	| 'CONFLICT'
-	| 'RATE_LIMITED'
-	| 'CROSS_SITE_REQUEST'
-	| 'METHOD_NOT_ALLOWED'
-	| 'PAYLOAD_TOO_LARGE'
-	| 'UNSUPPORTED_MEDIA_TYPE'
-	| 'BAD_REQUEST'
-	// Written by scripts/client-errors.js when Node's HTTP parser refuses a request.
-	| 'HEADERS_TOO_LARGE'
-	| 'REQUEST_TIMEOUT'
-	| 'INTERNAL';
+import type { ErrorCode } from '$lib/core/errors';
+
+export type { ErrorCode } from '$lib/core/errors';
 
 export type FieldErrors = Record<string, string[]>;
 

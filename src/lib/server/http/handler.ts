@@ -62,7 +62,7 @@ export function requireUser(event: RequestEvent, ...roles: UserRole[]): AppUser 
 
 /**
  * The largest JSON body any endpoint needs: a full week of availability is ~10 kB, a booking
- * with a 4000-character description (every character \u-escaped) ~25 kB.
+ * with a 2000-character description (every character \u-escaped) ~13 kB.
  */
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
 
@@ -124,4 +124,19 @@ export function pageUser(event: Pick<RequestEvent, 'locals'>, ...roles: UserRole
 	if (!user) kitError(401, 'Not signed in');
 	if (roles.length && !roles.includes(user.role)) kitError(403, 'Forbidden');
 	return user;
+}
+
+/**
+ * For pages: run `work` and show a service's refusal (`ApiError`, e.g. a 404 for a session that is
+ * not the caller's) as SvelteKit's error page with the same status and code. Services never throw
+ * kit errors themselves, so they can run outside a request.
+ */
+export async function orPageError<T>(work: () => T | Promise<T>): Promise<T> {
+	try {
+		return await work();
+	} catch (error) {
+		if (error instanceof ApiError)
+			kitError(error.status, { message: error.message, code: error.code });
+		throw error;
+	}
 }

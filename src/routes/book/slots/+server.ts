@@ -1,11 +1,11 @@
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
-import { DurationSchema, UuidSchema } from '$lib/features/booking/wizard';
+import { DurationParamSchema, UuidSchema } from '$lib/core/schemas';
 import { withUser } from '$lib/server/db';
 import { freeSlots } from '$lib/features/booking/wizard.server';
 import { api, readQuery, requireUser } from '$lib/server/http/handler';
 
-const QuerySchema = z.object({ coach: UuidSchema, duration: DurationSchema });
+const QuerySchema = z.object({ coach: UuidSchema, duration: DurationParamSchema });
 
 /**
  * The current free slots of one coach (what the wizard's slot step shows),

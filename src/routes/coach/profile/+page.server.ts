@@ -7,7 +7,7 @@ import {
 	updateContactPreferences
 } from '$lib/features/coaches/profile.server';
 import { withUser } from '$lib/server/db';
-import { fieldErrors } from '$lib/server/http/errors';
+import { fieldCodes } from '$lib/core/schemas';
 import { pageUser } from '$lib/server/http/handler';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -24,7 +24,7 @@ export const actions: Actions = {
 		const form = Object.fromEntries(await event.request.formData());
 		const parsed = ContactPreferencesSchema.safeParse(form);
 		if (!parsed.success) {
-			return fail(400, { errors: fieldErrors(parsed.error), values: form });
+			return fail(400, { errors: fieldCodes(parsed.error), values: form });
 		}
 		const saved = await withUser(user.claims, (tx) => updateContactPreferences(tx, parsed.data));
 		if (!saved) error(404, 'Not found');

@@ -56,6 +56,12 @@ export function toScheduleSession(s: SessionLike): ScheduleSession {
 
 export type ActionTarget = Exclude<SessionStatus, 'SCHEDULED'>;
 
+/** These need a few words first (notes, a reason) or are hard to undo: asked in a dialog. */
+export const ASK_TARGETS = ['COMPLETED', 'NO_SHOW', 'CANCELLED'] as const satisfies ActionTarget[];
+export type AskTarget = (typeof ASK_TARGETS)[number];
+export const isAskTarget = (to: ActionTarget): to is AskTarget =>
+	(ASK_TARGETS as readonly ActionTarget[]).includes(to);
+
 export interface SessionAction {
 	to: ActionTarget;
 	/** Why it is not possible yet, or null when it is. */

@@ -10,6 +10,7 @@ import {
 	needsClosing,
 	toScheduleSession,
 	type ActionTarget,
+	type AskTarget,
 	type ScheduleSession,
 	type SessionLike
 } from './model';
@@ -40,7 +41,7 @@ export class CoachSchedule {
 	readonly timeZone: string;
 	notice = $state<ScheduleNotice | null>(null);
 	/** An action waiting for notes or a reason in the dialog. */
-	asking = $state<{ sessionId: string; to: ActionTarget } | null>(null);
+	asking = $state<{ sessionId: string; to: AskTarget } | null>(null);
 	/** The session open in the calendar's detail dialog. */
 	openId = $state<string | null>(null);
 	#sessions = $state.raw<ScheduleSession[]>([]);
