@@ -1,19 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { Sql } from 'postgres';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runAsUser } from '../../src/lib/server/db/as-user';
-import { adminSql, failure, makeUser, sessionOf } from '../../tests/support/db';
+import { fileSql, failure, makeUser, sessionOf } from '../../tests/support/db';
 
 /**
  * private.assert_live_session, run by every user transaction's first statement: a token is
  * honoured only while the sign-in session it names exists, belongs to its subject and has
  * not passed not_after.
  */
-let sql: Sql;
-beforeAll(() => {
-	sql = adminSql(2);
-});
-afterAll(() => sql.end());
+const sql = fileSql(2);
 
 const whoAmI = (userId: string, session_id?: string) =>
 	runAsUser(

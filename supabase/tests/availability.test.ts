@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Sql } from 'postgres';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actAs, adminSql, makeCoach, makeFamily, makeUser } from '../../tests/support/db';
+import { describe, expect, it } from 'vitest';
+import { actAs, fileSql, makeCoach, makeFamily, makeUser } from '../../tests/support/db';
 import { DEMO } from '../../tests/support/demo';
 import { nbCode } from './support/booking';
 
@@ -11,11 +10,7 @@ import { nbCode } from './support/booking';
  * engine). Every test builds its own coach; fixed dates make the rule
  * deterministic (is_slot_available ignores "now").
  */
-let sql: Sql;
-beforeAll(() => {
-	sql = adminSql();
-});
-afterAll(() => sql.end());
+const sql = fileSql();
 
 interface Slot {
 	dayOfWeek?: number;

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Sql } from 'postgres';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminSql, makeCoach, makeFamily, makeUser, sessionOf } from '../../tests/support/db';
+import { describe, expect, it } from 'vitest';
+import { fileSql, makeCoach, makeFamily, makeUser, sessionOf } from '../../tests/support/db';
 import { DEMO } from '../../tests/support/demo';
 import {
 	balanceOf,
@@ -16,11 +15,7 @@ import {
  * book_session: every rule, in the order it checks them, and everything one
  * booking writes. Each test books with a fresh coach and a fresh family.
  */
-let sql: Sql;
-beforeAll(() => {
-	sql = adminSql();
-});
-afterAll(() => sql.end());
+const sql = fileSql();
 
 /** A fresh coach and a fresh family (one child, `credits` credits), and a slot 3 days ahead at 10:00 Paris. */
 async function setup(credits = 5) {

@@ -1,14 +1,9 @@
-import type { Sql } from 'postgres';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminSql, failure, tryAs } from '../../tests/support/db';
+import { describe, expect, it } from 'vitest';
+import { fileSql, failure, tryAs } from '../../tests/support/db';
 import { DEMO, DEMO_SESSIONS } from '../../tests/support/demo';
 
 /** What every signed-in user may know of a coach's calendar, without seeing the sessions. */
-let sql: Sql;
-beforeAll(() => {
-	sql = adminSql();
-});
-afterAll(() => sql.end());
+const sql = fileSql();
 
 const lastMonth = () => [new Date(Date.now() - 30 * 86_400_000), new Date()] as const;
 

@@ -1,15 +1,10 @@
-import type { Sql } from 'postgres';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminSql, makeCoach, makeFamily } from '../../tests/support/db';
+import { describe, expect, it } from 'vitest';
+import { fileSql, makeCoach, makeFamily } from '../../tests/support/db';
 import { seatPrice } from '../../src/lib/features/booking/pricing';
 import { bookSession, nbCode, parisAt, reschedule, transition } from './support/booking';
 
 /** Group sessions: seats of one group share the coach's slot; anything else still conflicts. */
-let sql: Sql;
-beforeAll(() => {
-	sql = adminSql(10);
-});
-afterAll(() => sql.end());
+const sql = fileSql(10);
 
 async function groupFixture(children: number) {
 	const coachId = await makeCoach(sql, { subjects: ['MATHEMATIQUES', 'PHYSIQUE_CHIMIE'] });

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Sql } from 'postgres';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminSql, makeCoach, makeFamily, makeUser } from '../../tests/support/db';
+import { describe, expect, it } from 'vitest';
+import { fileSql, makeCoach, makeFamily, makeUser } from '../../tests/support/db';
 import { DEMO } from '../../tests/support/demo';
 import {
 	balanceOf,
@@ -26,11 +25,7 @@ import {
  * through the RPCs yet (a session already started, or about to) are arranged
  * with superuser updates (forceStatus, moveStartTo).
  */
-let sql: Sql;
-beforeAll(() => {
-	sql = adminSql();
-});
-afterAll(() => sql.end());
+const sql = fileSql();
 
 type Actor = 'student' | 'parent' | 'coach' | 'assistant' | 'admin';
 const actorId = (f: BookedFixture, actor: Actor) =>

@@ -1,6 +1,6 @@
 import type { Sql } from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminSql, failure, tryAs } from '../../tests/support/db';
+import { fileSql, failure, tryAs } from '../../tests/support/db';
 import { DEMO, DEMO_SESSIONS } from '../../tests/support/demo';
 
 /**
@@ -8,11 +8,7 @@ import { DEMO, DEMO_SESSIONS } from '../../tests/support/demo';
  * seeded demo data. Other test files add rows concurrently, so every assertion
  * is scoped to known demo ids.
  */
-let sql: Sql;
-beforeAll(() => {
-	sql = adminSql();
-});
-afterAll(() => sql.end());
+const sql = fileSql();
 
 const demoSessionIds = Object.values(DEMO_SESSIONS);
 const demoIds = Object.values(DEMO);

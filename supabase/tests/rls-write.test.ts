@@ -1,6 +1,6 @@
 import type { Sql } from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminSql, failure, tryAs } from '../../tests/support/db';
+import { fileSql, failure, tryAs } from '../../tests/support/db';
 import { DEMO, DEMO_SESSIONS } from '../../tests/support/demo';
 
 /**
@@ -9,11 +9,7 @@ import { DEMO, DEMO_SESSIONS } from '../../tests/support/demo';
  * "Denied" means SQLSTATE 42501 (no grant, or a WITH CHECK violation);
  * "filtered" means the statement runs but touches zero rows.
  */
-let sql: Sql;
-beforeAll(() => {
-	sql = adminSql();
-});
-afterAll(() => sql.end());
+const sql = fileSql();
 
 const everyone = Object.entries(DEMO) as [string, string][];
 

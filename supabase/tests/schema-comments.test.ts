@@ -1,17 +1,12 @@
-import type { Sql } from 'postgres';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminSql } from '../../tests/support/db';
+import { describe, expect, it } from 'vitest';
+import { fileSql } from '../../tests/support/db';
 
 /**
  * The schema explains itself where it is read (`\d+`, Supabase's table editor,
  * supabase/schema/policies.sql): every table and every policy of the API
  * schema carries a `comment on`. A new table or policy without one fails here.
  */
-let sql: Sql;
-beforeAll(() => {
-	sql = adminSql();
-});
-afterAll(() => sql.end());
+const sql = fileSql();
 
 describe('schema documentation', () => {
 	it('every table in public has a comment', async () => {

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { Sql } from 'postgres';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actAs, adminSql, failure, makeCoach, makeFamily, makeUser } from '../../tests/support/db';
+import { describe, expect, it } from 'vitest';
+import {
+	actAs,
+	adminSql,
+	failure,
+	makeCoach,
+	makeFamily,
+	makeUser,
+	fileSql
+} from '../../tests/support/db';
 import { DEMO } from '../../tests/support/demo';
 import {
 	balanceOf,
@@ -25,11 +32,7 @@ import {
  * grant_credits. Fresh fixtures per test; a session already completed or
  * about to start is arranged with superuser updates (forceStatus, moveStartTo).
  */
-let sql: Sql;
-beforeAll(() => {
-	sql = adminSql();
-});
-afterAll(() => sql.end());
+const sql = fileSql();
 
 describe('reschedule_session', () => {
 	it('moves the session in place: same duration and price, back to SCHEDULED, reminders moved', async () => {

@@ -1,7 +1,6 @@
-import type { Sql } from 'postgres';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { call } from '../support/api';
-import { adminSql } from '../support/db';
+import { fileSql } from '../support/db';
 import { DEMO } from '../support/demo';
 import {
 	bookingBody,
@@ -11,11 +10,7 @@ import {
 	weekdayOf
 } from '../support/fixture-accounts';
 
-let sql: Sql;
-beforeAll(() => {
-	sql = adminSql(4);
-});
-afterAll(() => sql.end());
+const sql = fileSql(4);
 
 const availability = (token: string, query: string) =>
 	call('GET', `/api/coaches/availability?${query}`, { token });

@@ -1,7 +1,6 @@
-import type { Sql } from 'postgres';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { call } from '../support/api';
-import { adminSql } from '../support/db';
+import { fileSql } from '../support/db';
 import { DEMO, DEMO_EMAILS } from '../support/demo';
 import {
 	bookingBody,
@@ -14,11 +13,7 @@ import {
 } from '../support/fixture-accounts';
 
 /** Each test books with its own fresh coach and family, so files can run in parallel. */
-let sql: Sql;
-beforeAll(() => {
-	sql = adminSql(4);
-});
-afterAll(() => sql.end());
+const sql = fileSql(4);
 
 const book = (token: string, body: unknown, headers?: Record<string, string>) =>
 	headers

@@ -1,15 +1,10 @@
-import type { Sql } from 'postgres';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { call } from '../support/api';
-import { adminSql, makeCoach } from '../support/db';
+import { fileSql, makeCoach } from '../support/db';
 import { DEMO, DEMO_EMAILS } from '../support/demo';
 import { parisDate, signedInFamily } from '../support/fixture-accounts';
 
-let sql: Sql;
-beforeAll(() => {
-	sql = adminSql(4);
-});
-afterAll(() => sql.end());
+const sql = fileSql(4);
 
 describe('GET /api/coaches', () => {
 	it('lists the coaches qualified for a subject with ratings, subjects and next slot', async () => {

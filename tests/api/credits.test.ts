@@ -1,15 +1,10 @@
-import type { Sql } from 'postgres';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { call } from '../support/api';
-import { adminSql } from '../support/db';
+import { fileSql } from '../support/db';
 import { DEMO, DEMO_EMAILS } from '../support/demo';
 import { signedInCoach, signedInFamily } from '../support/fixture-accounts';
 
-let sql: Sql;
-beforeAll(() => {
-	sql = adminSql(4);
-});
-afterAll(() => sql.end());
+const sql = fileSql(4);
 
 const grant = (options: { as?: string; token?: string }, body: unknown) =>
 	call('POST', '/api/credits/grant', { ...options, body });

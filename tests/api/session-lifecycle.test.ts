@@ -1,7 +1,6 @@
-import type { Sql } from 'postgres';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { call } from '../support/api';
-import { adminSql } from '../support/db';
+import { fileSql } from '../support/db';
 import { DEMO_EMAILS, DEMO_SESSIONS } from '../support/demo';
 import {
 	balanceOf,
@@ -14,11 +13,7 @@ import {
 } from '../support/fixture-accounts';
 
 /** Status changes, feedback, rescheduling and refunds, each on a fresh coach and family. */
-let sql: Sql;
-beforeAll(() => {
-	sql = adminSql(4);
-});
-afterAll(() => sql.end());
+const sql = fileSql(4);
 
 const patchStatus = (token: string, id: string, body: unknown) =>
 	call('PATCH', `/api/sessions/${id}/status`, { token, body });

@@ -1,7 +1,6 @@
-import type { Sql } from 'postgres';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { appUrl } from '../support/api';
-import { adminSql } from '../support/db';
+import { fileSql } from '../support/db';
 import {
 	FIXTURE_PASSWORD,
 	bookingBody,
@@ -11,11 +10,7 @@ import {
 } from '../support/fixture-accounts';
 import { postForm, signInCookie } from '../support/forms';
 
-let sql: Sql;
-beforeAll(() => {
-	sql = adminSql(2);
-});
-afterAll(() => sql.end());
+const sql = fileSql(2);
 
 /** A request as the browser holding `cookie` would send it (redirects not followed). */
 async function asBrowser(path: string, cookie: string, init: RequestInit = {}) {

@@ -1,7 +1,6 @@
 import net from 'node:net';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { freePort } from '../../src/lib/server/db/embedded';
-import { hasBuild, spawnStart, type StartProcess } from '../support/start-process';
+import { describe, expect, it } from 'vitest';
+import { hasBuild, startedServer } from '../support/start-process';
 
 /** Raw bytes to the server, the whole answer back (each request here makes it close). */
 function rawExchange(port: number, bytes: string): Promise<string> {
@@ -30,24 +29,12 @@ function parse(answer: string) {
  * they too get the JSON error shape, not Node's empty answer.
  */
 describe.skipIf(!hasBuild())('requests refused by the HTTP parser answer in JSON', () => {
-	let server: StartProcess;
-	let port: number;
-
-	beforeAll(async () => {
-		port = await freePort();
-		server = spawnStart({
-			DATABASE_URL: inject('databaseUrl'),
-			PORT: String(port),
-			HOST: '127.0.0.1'
-		});
-		await server.serving();
-	});
-	afterAll(() => server?.stop());
+	const started = startedServer();
 
 	it('headers over the size limit: 431 HEADERS_TOO_LARGE', async () => {
 		const res = parse(
 			await rawExchange(
-				port,
+				started.port,
 				`GET /api/health HTTP/1.1\r\nHost: localhost\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`
 			)
 		);
@@ -61,7 +48,7 @@ describe.skipIf(!hasBuild())('requests refused by the HTTP parser answer in JSON
 	it('a control character in a header value: 400 BAD_REQUEST', async () => {
 		const res = parse(
 			await rawExchange(
-				port,
+				started.port,
 				'GET /api/health HTTP/1.1\r\nHost: localhost\r\nX-A: a\u0001b\r\n\r\n'
 			)
 		);
@@ -70,7 +57,7 @@ describe.skipIf(!hasBuild())('requests refused by the HTTP parser answer in JSON
 	});
 
 	it('garbage instead of a request line: 400 BAD_REQUEST', async () => {
-		const res = parse(await rawExchange(port, 'HELLO\u0000 THERE\r\n\r\n'));
+		const res = parse(await rawExchange(started.port, 'HELLO\u0000 THERE\r\n\r\n'));
 		expect(res.status).toBe(400);
 		expect(res.body.error.code).toBe('BAD_REQUEST');
 	});
@@ -78,7 +65,7 @@ describe.skipIf(!hasBuild())('requests refused by the HTTP parser answer in JSON
 	it('still serves after all that', async () => {
 		const res = parse(
 			await rawExchange(
-				port,
+				started.port,
 				'GET /api/health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n'
 			)
 		);

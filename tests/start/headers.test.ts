@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { freePort } from '../../src/lib/server/db/embedded';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_EMAILS, DEMO_PASSWORD } from '../support/demo';
-import { hasBuild, rawRequest, spawnStart, type StartProcess } from '../support/start-process';
+import { hasBuild, rawRequest, startedServer } from '../support/start-process';
 
 /**
  * Security headers of `npm start` (scripts/serve.js around the build): pages, API answers and
@@ -9,38 +8,28 @@ import { hasBuild, rawRequest, spawnStart, type StartProcess } from '../support/
  * so one server shows both the http and the https answers.
  */
 describe.skipIf(!hasBuild())('security headers', () => {
-	let server: StartProcess;
-	let port: number;
+	const started = startedServer({ PROTOCOL_HEADER: 'x-forwarded-proto' });
 	let token: string;
 
 	const get = (path: string, headers: Record<string, string> = {}, proto = 'http') =>
 		rawRequest({
 			address: '127.0.0.1',
-			port,
+			port: started.port,
 			path,
-			headers: { host: `localhost:${port}`, 'x-forwarded-proto': proto, ...headers }
+			headers: { host: `localhost:${started.port}`, 'x-forwarded-proto': proto, ...headers }
 		});
 
 	beforeAll(async () => {
-		port = await freePort();
-		server = spawnStart({
-			DATABASE_URL: inject('databaseUrl'),
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			PROTOCOL_HEADER: 'x-forwarded-proto'
-		});
-		await server.serving();
 		const res = await rawRequest({
 			address: '127.0.0.1',
-			port,
+			port: started.port,
 			method: 'POST',
 			path: '/api/auth/token',
-			headers: { host: `localhost:${port}`, 'content-type': 'application/json' },
+			headers: { host: `localhost:${started.port}`, 'content-type': 'application/json' },
 			body: JSON.stringify({ email: DEMO_EMAILS.lucas, password: DEMO_PASSWORD })
 		});
 		token = JSON.parse(res.body).access_token;
 	});
-	afterAll(() => server?.stop());
 
 	it('pages carry a nonce-based Content-Security-Policy matching their inline script', async () => {
 		const res = await get('/login');
@@ -106,11 +95,11 @@ describe.skipIf(!hasBuild())('security headers', () => {
 	it('a refused cross-site form post gets the same headers', async () => {
 		const res = await rawRequest({
 			address: '127.0.0.1',
-			port,
+			port: started.port,
 			method: 'POST',
 			path: '/api/sessions/book',
 			headers: {
-				host: `localhost:${port}`,
+				host: `localhost:${started.port}`,
 				'x-forwarded-proto': 'http',
 				origin: 'http://evil.example',
 				'content-type': 'text/plain'

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import postgres, { type Sql } from 'postgres';
-import { inject } from 'vitest';
+import { afterAll, inject } from 'vitest';
 import type { UserRole } from '../../src/lib/core/roles';
 import { runAsUser, type Tx } from '../../src/lib/server/db/as-user';
 
@@ -142,4 +142,14 @@ export async function grantCreditsDirectly(sql: Sql, studentId: string, amount: 
 		await tx`insert into public.credit_transactions (student_id, kind, amount, balance_after, reason)
 			values (${studentId}, 'GRANT', ${amount}, ${account!.balance}, 'fixture')`;
 	});
+}
+
+/**
+ * The superuser connection of one test file (see adminSql), closed once its tests are done: the
+ * prologue every database test file shares. postgres.js connects on the first query only.
+ */
+export function fileSql(max = 10): Sql {
+	const sql = adminSql(max);
+	afterAll(() => sql.end());
+	return sql;
 }

@@ -2,6 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { freePort } from '../../src/lib/server/db/embedded';
 import { BUILD_ENTRY } from './app-server';
 
 const START_SCRIPT = path.resolve('scripts/start.js');
@@ -151,4 +153,26 @@ export function postSignIn(
 		},
 		body: new URLSearchParams({ ...credentials, next: '/' }).toString()
 	});
+}
+
+/**
+ * `npm start` on a free loopback port against the run's test database, for the describe block
+ * that calls it: started before its tests, stopped after. `env` may depend on the port (ORIGIN).
+ */
+export function startedServer(
+	env: Record<string, string> | ((port: number) => Record<string, string>) = {}
+) {
+	const started = { port: 0, server: null as StartProcess | null };
+	beforeAll(async () => {
+		started.port = await freePort();
+		started.server = spawnStart({
+			DATABASE_URL: inject('databaseUrl'),
+			PORT: String(started.port),
+			HOST: '127.0.0.1',
+			...(typeof env === 'function' ? env(started.port) : env)
+		});
+		await started.server.serving();
+	});
+	afterAll(() => started.server?.stop());
+	return started;
 }

@@ -1,14 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OfferedSlot } from './offered-slots';
 import { LiveSlots, pollSlots, type SlotFeed } from './live-slots.svelte';
+import { offeredSlot } from './test-support/builders';
 
-const slot = (startsAt: string): OfferedSlot => ({
-	date: startsAt.slice(0, 10),
-	startTime: startsAt.slice(11, 16),
-	endTime: '',
-	startsAt,
-	endsAt: ''
-});
+const slot = (startsAt: string) => offeredSlot(startsAt);
 const A = slot('2026-12-01T16:00:00.000Z');
 const B = slot('2026-12-01T16:30:00.000Z');
 

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { groupByDate, mergeSlots, nearestSlots, type OfferedSlot } from './offered-slots';
+import { groupByDate, mergeSlots, nearestSlots } from './offered-slots';
+import { offeredSlot } from './test-support/builders';
 
-const slot = (startsAt: string, date = startsAt.slice(0, 10)): OfferedSlot => ({
-	date,
-	startTime: startsAt.slice(11, 16),
-	endTime: '',
-	startsAt,
-	endsAt: ''
-});
+const slot = offeredSlot;
 
 const A = slot('2026-12-01T16:00:00.000Z');
 const B = slot('2026-12-01T16:30:00.000Z');

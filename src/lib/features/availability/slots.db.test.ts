@@ -7,10 +7,9 @@
  * Both sides read the same rules from the database and, for the second, the same `now()`.
  */
 import fc from 'fast-check';
-import type { Sql } from 'postgres';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseBookingPolicy } from '$lib/core/policy';
-import { adminSql, makeUser } from '../../../../tests/support/db';
+import { fileSql, makeUser } from '../../../../tests/support/db';
 import { computeSlots, policyLimits } from './slots';
 import type { AvailabilityRule, IsoDate } from './types';
 
@@ -18,11 +17,7 @@ const MINUTE = 60_000;
 const DAY = 86_400_000;
 const HALF_HOUR = 30 * MINUTE;
 
-let sql: Sql;
-beforeAll(() => {
-	sql = adminSql();
-});
-afterAll(() => sql.end());
+const sql = fileSql();
 
 // Zones whose offsets are whole or half hours, each with a date its offset changes.
 const ZONE_DATES: [string, IsoDate][] = [

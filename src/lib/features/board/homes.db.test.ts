@@ -1,14 +1,9 @@
-import type { Sql } from 'postgres';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actAs, adminSql, makeCoach, makeFamily } from '../../../../tests/support/db';
+import { describe, expect, it } from 'vitest';
+import { actAs, fileSql, makeCoach, makeFamily } from '../../../../tests/support/db';
 import { DEMO } from '../../../../tests/support/demo';
 import { sessionsToday } from './homes.server';
 
-let sql: Sql;
-beforeAll(() => {
-	sql = adminSql();
-});
-afterAll(() => sql.end());
+const sql = fileSql();
 
 /** A fresh coach's sessions starting at fixed instants (superuser insert), cancelled or not. */
 async function coachWith(starts: [string, 'SCHEDULED' | 'COMPLETED' | 'CANCELLED'][]) {

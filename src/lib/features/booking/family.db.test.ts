@@ -1,17 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Sql } from 'postgres';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseWizardParams } from './wizard';
-import { actAs, adminSql, failure, makeCoach, makeFamily } from '../../../../tests/support/db';
+import { actAs, fileSql, failure, makeCoach, makeFamily } from '../../../../tests/support/db';
 import type { AppUser } from '$lib/server/auth/types';
 import { loadFamilyScope } from '$lib/features/people/active-child.server';
 import { bookFromWizard } from './submit.server';
 
-let sql: Sql;
-beforeAll(() => {
-	sql = adminSql();
-});
-afterAll(() => sql.end());
+const sql = fileSql();
 
 // The functions under test run in the transaction actAs opens (with a live session);
 // these claims are only the shape an AppUser carries.

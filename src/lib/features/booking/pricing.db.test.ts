@@ -1,20 +1,15 @@
 /** Parity: the price the wizard shows (pricing.ts) is the price book_session charges. */
-import type { Sql } from 'postgres';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SESSION_TYPES } from '$lib/core/enums';
 import {
 	DURATION_MULTIPLE_MINUTES,
 	MAX_DURATION_MINUTES,
 	MIN_DURATION_MINUTES
 } from '$lib/core/policy';
-import { adminSql } from '../../../../tests/support/db';
+import { fileSql } from '../../../../tests/support/db';
 import { sessionPrice } from './pricing';
 
-let sql: Sql;
-beforeAll(() => {
-	sql = adminSql();
-});
-afterAll(() => sql.end());
+const sql = fileSql();
 
 describe('TypeScript price ≡ public.session_price', () => {
 	it('for every session type × bookable duration', async () => {

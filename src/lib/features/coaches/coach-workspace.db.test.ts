@@ -1,6 +1,5 @@
-import type { Sql } from 'postgres';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actAs, adminSql, makeCoach, makeFamily } from '../../../../tests/support/db';
+import { describe, expect, it } from 'vitest';
+import { actAs, fileSql, makeCoach, makeFamily } from '../../../../tests/support/db';
 import { loadAnalytics } from '$lib/features/analytics/coach-analytics.server';
 import {
 	loadAvailabilityWorkspace,
@@ -9,11 +8,7 @@ import {
 import { getCoachProfile, updateContactPreferences } from './profile.server';
 import { loadSchedule } from '$lib/features/sessions/coach-schedule.server';
 
-let sql: Sql;
-beforeAll(() => {
-	sql = adminSql();
-});
-afterAll(() => sql.end());
+const sql = fileSql();
 
 const asCoach = (id: string) => actAs(sql, id, 'coach');
 

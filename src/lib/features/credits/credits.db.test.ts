@@ -1,13 +1,8 @@
-import type { Sql } from 'postgres';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actAs, adminSql, makeFamily } from '../../../../tests/support/db';
+import { describe, expect, it } from 'vitest';
+import { actAs, fileSql, makeFamily } from '../../../../tests/support/db';
 import { listTransactions } from './credits.server';
 
-let sql: Sql;
-beforeAll(() => {
-	sql = adminSql();
-});
-afterAll(() => sql.end());
+const sql = fileSql();
 
 describe('the ledger', () => {
 	it('reads in entry order, not by transaction start, so balances run in sequence', async () => {

@@ -2,18 +2,13 @@
  * The phone rule is written once in TypeScript (core/schemas.ts) and enforced by the
  * `profiles.phone` check constraint: both must say the same thing.
  */
-import type { Sql } from 'postgres';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { OptionalPhoneSchema, PHONE_PATTERN } from '$lib/core/schemas';
 import { ContactPreferencesSchema } from '$lib/features/coaches/profile.server';
 import { ParentSignUpSchema } from './schemas';
-import { adminSql } from '../../../../tests/support/db';
+import { fileSql } from '../../../../tests/support/db';
 
-let sql: Sql;
-beforeAll(() => {
-	sql = adminSql();
-});
-afterAll(() => sql.end());
+const sql = fileSql();
 
 const SAMPLES = [
 	'+33 6 12 34 56 78',

@@ -3,11 +3,10 @@
  * Every (from, to, actor) at three moments — well ahead, just inside the start window, after the
  * start — is tried for real in a rolled-back transaction and must agree with `isAllowedNow`.
  */
-import type { Sql } from 'postgres';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SESSION_STATUSES, type SessionStatus } from '$lib/core/enums';
 import { readBookingPolicy } from '$lib/server/db/policy';
-import { adminSql, tryAs } from '../../../../tests/support/db';
+import { fileSql, tryAs } from '../../../../tests/support/db';
 import { DEMO } from '../../../../tests/support/demo';
 import {
 	bookedFixture,
@@ -17,11 +16,7 @@ import {
 } from '../../../../supabase/tests/support/booking';
 import { isAllowedNow, type Actor } from './lifecycle';
 
-let sql: Sql;
-beforeAll(() => {
-	sql = adminSql();
-});
-afterAll(() => sql.end());
+const sql = fileSql();
 
 /** Minutes from now to the start: days ahead, 10 min ahead (start window), 20 min ago. */
 const MOMENTS = [3 * 24 * 60, 10, -20];

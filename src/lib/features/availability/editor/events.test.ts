@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { WallSession } from './checks';
 import { availabilityEvents, visibleHours, type EventLabels } from './events';
 import type { EditorSlot } from './model';
+import { dayOffSlot } from '../test-support/builders';
 
 const labels: EventLabels = {
 	available: 'Disponible',
@@ -19,15 +20,7 @@ const monday: EditorSlot = {
 	endTime: '20:00',
 	isAvailable: true
 };
-const christmasEve: EditorSlot = {
-	id: 'off',
-	kind: 'specific',
-	dayOfWeek: null,
-	date: '2026-12-24',
-	startTime: '00:00',
-	endTime: '24:00',
-	isAvailable: false
-};
+const christmasEve = dayOffSlot('2026-12-24');
 const session: WallSession = {
 	id: 's1',
 	title: 'Maths',

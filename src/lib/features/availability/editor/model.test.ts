@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { weeklySlot } from '../test-support/builders';
 import {
 	applyDefaultPattern,
 	clearDays,
@@ -18,15 +19,7 @@ const ids = () => {
 	return () => `id${++n}`;
 };
 
-const weekly = (dayOfWeek: number, startTime: string, endTime: string, id = 'x'): EditorSlot => ({
-	id,
-	kind: 'weekly',
-	dayOfWeek,
-	date: null,
-	startTime,
-	endTime,
-	isAvailable: true
-});
+const weekly = weeklySlot;
 
 describe('editor slots', () => {
 	it('round-trips database rules, trimming seconds', () => {

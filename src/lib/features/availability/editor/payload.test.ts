@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { EditorSlot } from './model';
 import { changedKeys, saveRequests } from './payload';
+import { dayOffSlot, weeklySlot } from '../test-support/builders';
 
-const weekly = (id: string, dayOfWeek: number, startTime: string, endTime: string): EditorSlot => ({
-	id,
-	kind: 'weekly',
-	dayOfWeek,
-	date: null,
-	startTime,
-	endTime,
-	isAvailable: true
-});
+const weekly = (id: string, dayOfWeek: number, startTime: string, endTime: string) =>
+	weeklySlot(dayOfWeek, startTime, endTime, id);
 
 describe('save payloads', () => {
 	const baseline = [weekly('a', 1, '17:00', '20:00'), weekly('b', 3, '14:00', '19:00')];
@@ -39,15 +33,7 @@ describe('save payloads', () => {
 	});
 
 	it('restores the weekly pattern on a date whose own rules were all removed', () => {
-		const off: EditorSlot = {
-			id: 'o',
-			kind: 'specific',
-			dayOfWeek: null,
-			date: '2026-12-24',
-			startTime: '00:00',
-			endTime: '24:00',
-			isAvailable: false
-		};
+		const off = dayOffSlot('2026-12-24', 'o');
 		const requests = saveRequests(baseline, changedKeys([...baseline, off], baseline));
 		expect(requests).toEqual([
 			{ keys: ['d2026-12-24'], body: { type: 'restore', specificDate: '2026-12-24' } }
