@@ -43,10 +43,18 @@ test('a booking rings the coach’s bell live and its mail reaches the dev mailb
 	await signIn(staff, 'assistant@nexus.test');
 	await expect(staff).toHaveURL(/\/assistant/);
 	await staff.goto('/dev/mailbox');
-	const mail = staff.getByTestId('mailbox').locator('li', { hasText: COACH.maths.email }).first();
-	await expect(mail).toContainText('Nouvelle séance réservée');
+	// Newest first, among the other journeys' mail: this booking's, addressed to the coach.
+	const mail = staff
+		.getByTestId('mailbox')
+		.locator('li', { hasText: COACH.maths.email })
+		.filter({ hasText: 'Probabilités conditionnelles' })
+		.first();
+	await expect(async () => {
+		await staff.reload();
+		await expect(mail).toContainText('Nouvelle séance réservée', { timeout: 1_000 });
+	}).toPass({ timeout: 15_000 });
 	await mail.locator('summary').click();
-	await expect(mail).toContainText('Probabilités conditionnelles');
+	await expect(mail.locator('pre')).toBeVisible();
 	await expectAccessible(staff);
 	await staffContext.close();
 
