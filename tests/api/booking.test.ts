@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { wallSlotOf } from '../../src/lib/core/time/wall-slot';
 import { call } from '../support/api';
 import { fileSql } from '../support/db';
 import { DEMO, DEMO_EMAILS } from '../support/demo';
@@ -74,12 +75,7 @@ describe('POST /api/sessions/book', () => {
 		});
 		// 14:00 Paris on that date, whatever the season.
 		const startsAt = new Date(res.body.session.startsAt);
-		const parisHour = new Intl.DateTimeFormat('en-GB', {
-			timeZone: 'Europe/Paris',
-			hour: '2-digit',
-			minute: '2-digit'
-		}).format(startsAt);
-		expect(parisHour).toBe('14:00');
+		expect(wallSlotOf(startsAt, 60, 'Europe/Paris')?.startTime).toBe('14:00');
 		expect(new Date(res.body.session.endsAt).getTime() - startsAt.getTime()).toBe(3_600_000);
 		expect(await balanceOf(student.id)).toBe(4);
 	});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { wallSlotOf } from '../../src/lib/core/time/wall-slot';
 import { call } from '../support/api';
 import { fileSql } from '../support/db';
 import { DEMO_EMAILS, DEMO_SESSIONS } from '../support/demo';
@@ -183,12 +184,7 @@ describe('POST /api/sessions/{id}/reschedule', () => {
 		});
 		expect(res.status).toBe(200);
 		const startsAt = new Date(res.body.session.startsAt);
-		const paris = new Intl.DateTimeFormat('en-GB', {
-			timeZone: 'Europe/Paris',
-			hour: '2-digit',
-			minute: '2-digit'
-		}).format(startsAt);
-		expect(paris).toBe('16:30');
+		expect(wallSlotOf(startsAt, 60, 'Europe/Paris')?.startTime).toBe('16:30');
 		expect(res.body.session.durationMinutes).toBe(60);
 	});
 

@@ -31,14 +31,23 @@ export async function startAppServer(databaseUrl: string, extraEnv: Record<strin
 	let output = '';
 	child.stdout?.on('data', (d) => (output += d));
 	child.stderr?.on('data', (d) => (output += d));
+	let stopping = false;
+	// A server that dies on its own says why (otherwise its callers only see ECONNREFUSED).
+	child.once('exit', (code, signal) => {
+		if (!stopping) console.error(`[app-server] exited (${code ?? signal}):\n${output}`);
+	});
 	const url = `http://localhost:${port}`;
 	const deadline = Date.now() + 30_000;
-	while (Date.now() < deadline) {
+	for (;;) {
 		if (child.exitCode !== null) throw new Error(`App server exited early:\n${output}`);
 		try {
 			if ((await fetch(`${url}/api/health`)).ok) break;
 		} catch {
 			/* not listening yet */
+		}
+		if (Date.now() > deadline) {
+			child.kill('SIGKILL');
+			throw new Error(`App server not answering after 30 s:\n${output}`);
 		}
 		await new Promise((r) => setTimeout(r, 100));
 	}
@@ -47,6 +56,7 @@ export async function startAppServer(databaseUrl: string, extraEnv: Record<strin
 		child,
 		output: () => output,
 		async stop() {
+			stopping = true;
 			if (child.exitCode === null && child.signalCode === null) {
 				const exited = new Promise((r) => child.once('exit', r));
 				child.kill('SIGTERM');

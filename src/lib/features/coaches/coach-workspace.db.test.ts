@@ -5,6 +5,7 @@ import {
 	loadAvailabilityWorkspace,
 	restoreWeeklyOn
 } from '$lib/features/availability/coach-calendar.server';
+import { weeklyRule } from '$lib/features/availability/test-support/builders';
 import { getCoachProfile, updateContactPreferences } from './profile.server';
 import { loadSchedule } from '$lib/features/sessions/coach-schedule.server';
 
@@ -51,16 +52,7 @@ describe('the coach workspace data', () => {
 		await scheduledSoon(coach, family.studentIds[0]!, family.parentId);
 		const workspace = await asCoach(coach)((tx) => loadAvailabilityWorkspace(tx, coach));
 		expect(workspace.timeZone).toBe('Europe/Paris');
-		expect(workspace.rules).toEqual([
-			{
-				isRecurring: true,
-				dayOfWeek: 1,
-				specificDate: null,
-				startTime: '17:00',
-				endTime: '20:00',
-				isAvailable: true
-			}
-		]);
+		expect(workspace.rules).toEqual([weeklyRule(1, '17:00', '20:00')]);
 		expect(workspace.sessions).toEqual([
 			expect.objectContaining({
 				title: 'Intégrales',

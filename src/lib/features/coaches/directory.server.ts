@@ -12,28 +12,13 @@ import { dateInZone } from '$lib/core/time/instants';
 import { ruleJson, type StoredRule } from '$lib/features/availability/repository.server';
 import type { Tx } from '$lib/server/db/as-user';
 import { ApiError } from '$lib/server/http/errors';
+import type { CoachCard, NextSlot } from './types';
 
 /** How far ahead the directory looks for a free slot, and for how long a session. */
 export const NEXT_SLOT_HORIZON_DAYS = 14;
 export const NEXT_SLOT_DURATION_MINUTES = 60;
 
-export interface NextSlot {
-	startsAt: Date;
-	endsAt: Date;
-	date: string;
-	startTime: string;
-}
-
-export interface CoachCard {
-	id: string;
-	firstName: string;
-	lastName: string;
-	bio: string | null;
-	subjects: string[];
-	averageRating: number | null;
-	ratingCount: number;
-	nextSlot: NextSlot | null;
-}
+export type { CoachCard, NextSlot } from './types';
 
 interface CandidateRow extends Omit<CoachCard, 'nextSlot'> {
 	timeZone: string;

@@ -1,14 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { AvailabilityEditor } from './editor.svelte';
+import { weeklyRule } from '../test-support/builders';
 
-const mondayEvening = {
-	isRecurring: true,
-	dayOfWeek: 1,
-	specificDate: null,
-	startTime: '17:00',
-	endTime: '20:00',
-	isAvailable: true
-};
+const mondayEvening = weeklyRule(1, '17:00', '20:00');
 
 function editor() {
 	return new AvailabilityEditor({

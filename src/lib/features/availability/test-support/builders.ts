@@ -1,6 +1,7 @@
 /** Test builders shared by the availability tests (fenced as test code by the boundary rules). */
 import type { EditorSlot } from '../editor/model';
 import type { OfferedSlot } from '../offered-slots';
+import type { AvailabilityRule } from '../types';
 
 /** A weekly editor slot, available unless said otherwise. */
 export const weeklySlot = (
@@ -36,4 +37,18 @@ export const offeredSlot = (startsAt: string, date = startsAt.slice(0, 10)): Off
 	endTime: '',
 	startsAt,
 	endsAt: ''
+});
+
+/** A stored weekly rule, as the database gives it back. */
+export const weeklyRule = (
+	dayOfWeek: number,
+	startTime: string,
+	endTime: string
+): AvailabilityRule => ({
+	isRecurring: true,
+	dayOfWeek,
+	specificDate: null,
+	startTime,
+	endTime,
+	isAvailable: true
 });
