@@ -135,25 +135,13 @@ $function$;
 
 -- ----------------------------------------------------------------------------
 -- private.broadcast_session(p_session public.session_bookings, p_event text)
+-- No longer broadcasts: private.live_session (trigger) does, for every writer. Kept because landed RPCs call it.
 -- grants: none (owner only)
 CREATE OR REPLACE FUNCTION private.broadcast_session(p_session public.session_bookings, p_event text)
  RETURNS void
- LANGUAGE plpgsql
+ LANGUAGE sql
  SET search_path TO ''
-AS $function$
-declare
-  v_payload jsonb := jsonb_build_object(
-    'sessionId', p_session.id,
-    'coachId', p_session.coach_id,
-    'startsAt', p_session.starts_at,
-    'endsAt', p_session.ends_at,
-    'status', p_session.status
-  );
-begin
-  perform realtime.send(v_payload, p_event, 'board', true);
-  perform realtime.send(v_payload, p_event, 'coach:' || p_session.coach_id::text, true);
-end
-$function$;
+AS $function$ select $function$;
 
 -- ----------------------------------------------------------------------------
 -- private.check_start(p_coach_id uuid, p_starts_at timestamp with time zone, p_ends_at timestamp with time zone)
@@ -356,6 +344,118 @@ AS $function$
     (select p.role in ('assistant', 'admin') from public.profiles p where p.id = (select auth.uid())),
     false
   )
+$function$;
+
+-- ----------------------------------------------------------------------------
+-- private.live_availability()
+-- Broadcasts that a coach's availability changed (their slots topic and their own).
+-- grants: execute: PUBLIC (the default, never revoked)
+CREATE OR REPLACE FUNCTION private.live_availability()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  v_coach uuid;
+begin
+  for v_coach in
+    select distinct coach_id from changed_rows
+  loop
+    perform realtime.send(jsonb_build_object('coachId', v_coach), 'availability', 'slots:' || v_coach, true);
+    perform realtime.send(jsonb_build_object('coachId', v_coach), 'availability', 'coach:' || v_coach, true);
+  end loop;
+  return null;
+end
+$function$;
+
+-- ----------------------------------------------------------------------------
+-- private.live_credits()
+-- Broadcasts a student's new balance to them, their parents and staff.
+-- grants: execute: PUBLIC (the default, never revoked)
+CREATE OR REPLACE FUNCTION private.live_credits()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  v_payload jsonb := jsonb_build_object('studentId', new.student_id, 'balance', new.balance);
+  v_topic text;
+begin
+  if tg_op = 'UPDATE' and new.balance = old.balance then return null; end if;
+  for v_topic in
+    select 'staff:sessions'
+    union select 'user:' || new.student_id
+    union select 'user:' || ps.parent_id from public.parent_students ps where ps.student_id = new.student_id
+  loop
+    perform realtime.send(v_payload, 'credits', v_topic, true);
+  end loop;
+  return null;
+end
+$function$;
+
+-- ----------------------------------------------------------------------------
+-- private.live_session()
+-- Broadcasts a session's change to staff, its coach(es), its student and their parents, and the coach's slots topic.
+-- grants: execute: PUBLIC (the default, never revoked)
+CREATE OR REPLACE FUNCTION private.live_session()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  v_fields text[];
+  v_change text;
+  v_payload jsonb;
+  v_slots jsonb;
+  v_topic text;
+begin
+  if tg_op = 'INSERT' then
+    v_change := 'booked';
+    v_fields := array['status', 'starts_at', 'ends_at'];
+  else
+    select coalesce(array_agg(n.key order by n.key), '{}') into v_fields
+    from jsonb_each(to_jsonb(new)) n
+    where n.key not in ('updated_at', 'seat_key')
+      and n.value is distinct from to_jsonb(old) -> n.key;
+    if cardinality(v_fields) = 0 then return null; end if;
+    v_change := case
+      when new.coach_id <> old.coach_id then 'reassigned'
+      when new.status <> old.status then 'status'
+      when new.starts_at <> old.starts_at or new.ends_at <> old.ends_at then 'moved'
+      else 'updated'
+    end;
+  end if;
+
+  v_payload := jsonb_build_object(
+    'sessionId', new.id, 'change', v_change, 'fields', to_jsonb(v_fields),
+    'status', new.status, 'startsAt', new.starts_at, 'endsAt', new.ends_at,
+    'coachId', new.coach_id, 'studentId', new.student_id);
+
+  for v_topic in
+    select 'staff:sessions'
+    union select 'coach:' || new.coach_id
+    union select 'coach:' || old.coach_id where tg_op = 'UPDATE'
+    union select 'user:' || new.student_id
+    union select 'user:' || ps.parent_id from public.parent_students ps where ps.student_id = new.student_id
+  loop
+    perform realtime.send(v_payload, 'session', v_topic, true);
+  end loop;
+
+  -- The wizard's free slots: only when the busy time moved or was freed.
+  if tg_op = 'INSERT' or v_fields && array['status', 'starts_at', 'ends_at', 'coach_id'] then
+    v_slots := jsonb_build_object('coachId', new.coach_id, 'startsAt', new.starts_at, 'endsAt', new.ends_at);
+    perform realtime.send(v_slots, 'slots', 'slots:' || new.coach_id, true);
+    if tg_op = 'UPDATE' and (old.coach_id <> new.coach_id or old.starts_at <> new.starts_at) then
+      perform realtime.send(
+        jsonb_build_object('coachId', old.coach_id, 'startsAt', old.starts_at, 'endsAt', old.ends_at),
+        'slots', 'slots:' || old.coach_id, true);
+    end if;
+  end if;
+  return null;
+end
 $function$;
 
 -- ----------------------------------------------------------------------------
@@ -926,6 +1026,28 @@ AS $function$
 $function$;
 
 -- ----------------------------------------------------------------------------
+-- public.can_listen(p_topic text)
+-- Whether the caller may receive the live topic: the single rule behind the realtime.messages policy and the SSE endpoint.
+-- grants: authenticated: execute; service_role: execute
+CREATE OR REPLACE FUNCTION public.can_listen(p_topic text)
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+  select case
+    when (select auth.uid()) is null or p_topic is null then false
+    when p_topic = 'staff:sessions' then private.is_staff()
+    when p_topic ~ '^(user|coach|slots):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then
+      case split_part(p_topic, ':', 1)
+        when 'slots' then true
+        else split_part(p_topic, ':', 2)::uuid = (select auth.uid()) or private.is_staff()
+      end
+    else false
+  end
+$function$;
+
+-- ----------------------------------------------------------------------------
 -- public.cancellation_refund(p_session_id uuid)
 -- grants: authenticated: execute; service_role: execute
 CREATE OR REPLACE FUNCTION public.cancellation_refund(p_session_id uuid)
@@ -1483,8 +1605,13 @@ $function$;
 -- ----------------------------------------------------------------------------
 -- triggers
 
+CREATE TRIGGER coach_availability_live_delete AFTER DELETE ON public.coach_availability REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION private.live_availability();
+CREATE TRIGGER coach_availability_live_insert AFTER INSERT ON public.coach_availability REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION private.live_availability();
+CREATE TRIGGER coach_availability_live_update AFTER UPDATE ON public.coach_availability REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION private.live_availability();
 CREATE TRIGGER coach_availability_touch BEFORE UPDATE ON public.coach_availability FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
+CREATE TRIGGER credit_accounts_live AFTER INSERT OR UPDATE ON public.credit_accounts FOR EACH ROW EXECUTE FUNCTION private.live_credits();
 CREATE TRIGGER notification_events_announce AFTER INSERT ON public.notification_events FOR EACH STATEMENT EXECUTE FUNCTION private.announce_notification_events();
 CREATE TRIGGER profiles_open_credit_account AFTER INSERT OR UPDATE OF role ON public.profiles FOR EACH ROW EXECUTE FUNCTION private.open_credit_account();
+CREATE TRIGGER session_bookings_live AFTER INSERT OR UPDATE ON public.session_bookings FOR EACH ROW EXECUTE FUNCTION private.live_session();
 CREATE TRIGGER session_bookings_seat_key BEFORE INSERT OR UPDATE OF type, subject_code, modality, starts_at, ends_at ON public.session_bookings FOR EACH ROW EXECUTE FUNCTION private.assign_seat_key();
 CREATE TRIGGER session_bookings_touch BEFORE UPDATE ON public.session_bookings FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();

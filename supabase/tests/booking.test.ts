@@ -134,26 +134,28 @@ describe('a successful booking', () => {
 		expect(session.meeting_url).toBeNull();
 	});
 
-	it('announces the booking on the board and on the coach channel', async () => {
-		const { coachId, parentId, request } = await setup();
-		const heard: {
-			topic: string;
-			event: string;
-			payload: { sessionId: string; status: string };
-		}[] = [];
-		const listener = await sql.listen('realtime', (message) => heard.push(JSON.parse(message)));
-		try {
-			const { session } = await bookSession(sql, parentId, request);
-			await expect
-				.poll(() => heard.filter((m) => m.payload.sessionId === session.id).map((m) => m.topic))
-				.toEqual(['board', `coach:${coachId}`]);
-			const mine = heard.filter((m) => m.payload.sessionId === session.id);
-			expect(
-				mine.every((m) => m.event === 'session_booked' && m.payload.status === 'SCHEDULED')
-			).toBe(true);
-		} finally {
-			await listener.unlisten();
-		}
+	it("announces the booking to staff, the coach, the family and the coach's slots", async () => {
+		const { coachId, parentId, studentId, request } = await setup();
+		const { session } = await bookSession(sql, parentId, request);
+		const heard = await sql<{ topic: string; event: string; payload: Record<string, unknown> }[]>`
+			select topic, event, payload from realtime.messages
+			where payload ->> 'sessionId' = ${session.id}
+			   or (topic = ${'slots:' + coachId} and event = 'slots')
+			order by topic`;
+		expect(heard.map((m) => m.topic).sort()).toEqual(
+			[
+				'staff:sessions',
+				`coach:${coachId}`,
+				`user:${studentId}`,
+				`user:${parentId}`,
+				`slots:${coachId}`
+			].sort()
+		);
+		for (const m of heard.filter((m) => m.event === 'session'))
+			expect(m.payload).toMatchObject({ change: 'booked', status: 'SCHEDULED', coachId });
+		// The slots topic is heard by any family: times only, no session, no person.
+		const slots = heard.find((m) => m.event === 'slots')!;
+		expect(Object.keys(slots.payload).sort()).toEqual(['coachId', 'endsAt', 'startsAt']);
 	});
 });
 

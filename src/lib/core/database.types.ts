@@ -423,6 +423,9 @@ isOneToOne: false
 "booking_policy":
 { Args: Record<PropertyKey, never>; Returns: Json
                            },
+"can_listen":
+{ Args: { "p_topic": string }; Returns: boolean
+                           },
 "cancellation_refund":
 { Args: { "p_session_id": string }; Returns: number
                            },

@@ -85,7 +85,7 @@ export async function deliver(
 				set status = ${failed ? 'FAILED' : 'PENDING'}, last_error = ${message}
 				where id = ${id}`;
 			if (failed)
-				await tx`select realtime.send(${tx.json({ id, status: 'FAILED' })}, 'delivery_failed', 'board', true)`;
+				await tx`select realtime.send(${tx.json({ id, status: 'FAILED' })}, 'delivery_failed', 'staff:sessions', true)`;
 		});
 		if (failed) return 'failed';
 		throw error;
