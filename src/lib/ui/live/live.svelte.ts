@@ -50,9 +50,11 @@ class LiveConnection {
 	}
 
 	private wanted(): string {
-		const all = new Set<string>();
-		for (const l of this.listeners) for (const t of l.topics) all.add(t);
-		return [...all].sort().join(',');
+		const all = [...this.listeners].flatMap((l) => l.topics);
+		return all
+			.filter((t, i) => all.indexOf(t) === i)
+			.sort()
+			.join(',');
 	}
 
 	private sync() {
@@ -65,9 +67,10 @@ class LiveConnection {
 	}
 
 	private open() {
-		const params = new URLSearchParams({ topics: this.openTopics });
-		if (this.cursor) params.set('cursor', this.cursor);
-		const source = new EventSource(`/api/live?${params}`);
+		const cursor = this.cursor ? `&cursor=${this.cursor}` : '';
+		const source = new EventSource(
+			`/api/live?topics=${encodeURIComponent(this.openTopics)}${cursor}`
+		);
 		this.source = source;
 		this.state = 'connecting';
 		source.addEventListener('ready', () => {
