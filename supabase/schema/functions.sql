@@ -459,6 +459,24 @@ end
 $function$;
 
 -- ----------------------------------------------------------------------------
+-- private.live_staff_note()
+-- Tells the staff board a session has a new note (its id only).
+-- grants: execute: PUBLIC (the default, never revoked)
+CREATE OR REPLACE FUNCTION private.live_staff_note()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  perform realtime.send(
+    jsonb_build_object('sessionId', new.session_id, 'change', 'note', 'fields', jsonb_build_array('staff_notes')),
+    'session', 'staff:sessions', true);
+  return null;
+end
+$function$;
+
+-- ----------------------------------------------------------------------------
 -- private.lock_parties(p_student_id uuid, p_coach_id uuid)
 -- grants: none (owner only)
 CREATE OR REPLACE FUNCTION private.lock_parties(p_student_id uuid, p_coach_id uuid)
@@ -1615,3 +1633,4 @@ CREATE TRIGGER profiles_open_credit_account AFTER INSERT OR UPDATE OF role ON pu
 CREATE TRIGGER session_bookings_live AFTER INSERT OR UPDATE ON public.session_bookings FOR EACH ROW EXECUTE FUNCTION private.live_session();
 CREATE TRIGGER session_bookings_seat_key BEFORE INSERT OR UPDATE OF type, subject_code, modality, starts_at, ends_at ON public.session_bookings FOR EACH ROW EXECUTE FUNCTION private.assign_seat_key();
 CREATE TRIGGER session_bookings_touch BEFORE UPDATE ON public.session_bookings FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
+CREATE TRIGGER session_staff_notes_live AFTER INSERT ON public.session_staff_notes FOR EACH ROW EXECUTE FUNCTION private.live_staff_note();

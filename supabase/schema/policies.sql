@@ -229,6 +229,22 @@ create policy session_reminders_select on public.session_reminders
   WHERE s.id = session_reminders.session_id)));
 
 -- ----------------------------------------------------------------------------
+-- public.session_staff_notes
+-- Internal notes of the staff on a session, shown on the board and in the session's history.
+-- grants: authenticated: insert, select; service_role: all
+alter table public.session_staff_notes enable row level security;
+
+-- Staff write notes, in their own name only.
+create policy session_staff_notes_insert on public.session_staff_notes
+  as permissive for insert to authenticated
+  with check (private.is_staff() AND author_id = (( SELECT auth.uid() AS uid)));
+
+-- Staff read every note.
+create policy session_staff_notes_select on public.session_staff_notes
+  as permissive for select to authenticated
+  using (private.is_staff());
+
+-- ----------------------------------------------------------------------------
 -- public.session_status_history
 -- Every status change of every session, written in the same transaction as the change; the booking itself is the row with from_status null.
 -- grants: authenticated: select; service_role: all

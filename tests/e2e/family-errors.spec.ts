@@ -83,6 +83,8 @@ test('a student with too few credits sees a clear message, whom to ask, and noth
 		.getByRole('link', { name: 'Annuler' })
 		.click();
 	await page.getByRole('button', { name: 'Confirmer l’annulation' }).click();
+	// Landed before leaving: going elsewhere at once could abort the cancellation in flight.
+	await expect(page).toHaveURL(/cancelled=/);
 	await page.goto('/credits');
 	await expect(page.locator('.balances .stat')).toHaveText('2');
 	await context.close();
@@ -147,9 +149,8 @@ test('a slot booked elsewhere while the slot step is open is crossed out without
 	await confirmButton(booker.page).click();
 	await expect(booker.page).toHaveURL(/\/sessions\?booked=/);
 
-	// Coming back to the tab (focus) refreshes at once; the 10 s poll would too.
-	await watcher.page.evaluate(() => window.dispatchEvent(new Event('focus')));
-	await expect(watched).toBeDisabled();
+	// The live layer says the coach's slots changed: crossed out within 2 s, no focus, no poll.
+	await expect(watched).toBeDisabled({ timeout: 2_000 });
 	await expect(watched).not.toBeChecked();
 	await expect(
 		watcher.page.getByText('Le créneau que vous aviez choisi vient d’être réservé')

@@ -371,6 +371,32 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"session_staff_notes": {
+                  Row: {
+                    "author_id": string,"body": string,"created_at": string,"id": string,"session_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "author_id"?: string,"body": string,"created_at"?: string,"id"?: string,"session_id": string
+                  }
+                  Update: {
+                    "author_id"?: string,"body"?: string,"created_at"?: string,"id"?: string,"session_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "session_staff_notes_author_id_fkey"
+      columns: ["author_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "session_staff_notes_session_id_fkey"
+      columns: ["session_id"]
+isOneToOne: false
+      referencedRelation: "session_bookings"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"session_status_history": {
                   Row: {
                     "changed_by": string | null,"created_at": string,"from_status": Database["public"]['Enums']["session_status"] | null,"id": number,"notes": string | null,"session_id": string,"to_status": Database["public"]['Enums']["session_status"]

@@ -1,6 +1,7 @@
 import { getContext, setContext } from 'svelte';
 import { en } from './en';
 import { fr } from './fr';
+import { boardMessages } from './messages/board';
 import { coachMessages } from './messages/coach';
 import { familyMessages } from './messages/family';
 import { notificationMessages } from './messages/notifications';
@@ -13,6 +14,7 @@ export { DEFAULT_TIME_ZONE } from './intl';
 // Each feature keeps its catalogue in messages/<feature>.ts; merged here.
 const frAll = {
 	...fr,
+	...boardMessages.fr,
 	...coachMessages.fr,
 	...familyMessages.fr,
 	...notificationMessages.fr,
@@ -21,6 +23,7 @@ const frAll = {
 };
 const enAll = {
 	...en,
+	...boardMessages.en,
 	...coachMessages.en,
 	...familyMessages.en,
 	...notificationMessages.en,

@@ -1,10 +1,11 @@
+import { topics } from '$lib/core/live';
+import { listen, liveState } from '$lib/ui/live/live.svelte';
 import { mergeSlots, type OfferedSlot, type ShownSlot } from './offered-slots';
 
 /**
- * Live free slots for the page that is open. The transport is a `SlotFeed`:
- * today a poll of our own JSON endpoint; when server-sent events / Supabase
- * Realtime broadcast slot changes, a push feed implements the same interface
- * and nothing else changes.
+ * Live free slots for the page that is open. The transport is a `SlotFeed`: the live layer
+ * says when the coach's busy times changed (`slots:<coach>`) and the list is fetched again;
+ * a poll of the same JSON endpoint stands in while the live connection is down.
  */
 export interface SlotFeed {
 	/** Call `listener` with the full current list of free slots; returns the unsubscribe. */
@@ -14,6 +15,10 @@ export interface SlotFeed {
 export interface PollOptions {
 	intervalMs?: number;
 	fetcher?: typeof fetch;
+	/** Poll only while this says so (the live feed: only while it is not live). */
+	pollWhen?: () => boolean;
+	/** Something that calls `refresh` when the list may have changed; returns its cleanup. */
+	nudge?: (refresh: () => void) => () => void;
 }
 
 /**
@@ -23,7 +28,7 @@ export interface PollOptions {
  */
 export function pollSlots(
 	url: string,
-	{ intervalMs = 10_000, fetcher }: PollOptions = {}
+	{ intervalMs = 10_000, fetcher, pollWhen, nudge }: PollOptions = {}
 ): SlotFeed {
 	return {
 		subscribe(listener) {
@@ -46,18 +51,31 @@ export function pollSlots(
 				}
 			};
 			const onVisible = () => void refresh();
-			const timer = setInterval(onVisible, intervalMs);
+			const timer = setInterval(() => {
+				if (pollWhen?.() !== false) void refresh();
+			}, intervalMs);
+			const stopNudge = nudge?.(onVisible);
 			document.addEventListener('visibilitychange', onVisible);
 			window.addEventListener('focus', onVisible);
 			return () => {
 				stopped = true;
 				clearInterval(timer);
+				stopNudge?.();
 				inflight?.abort();
 				document.removeEventListener('visibilitychange', onVisible);
 				window.removeEventListener('focus', onVisible);
 			};
 		}
 	};
+}
+
+/** `url`'s slots for `coachId`, fetched again as soon as the live layer says they changed. */
+export function liveSlotFeed(url: string, coachId: string, options: PollOptions = {}): SlotFeed {
+	return pollSlots(url, {
+		...options,
+		pollWhen: () => liveState() !== 'live',
+		nudge: (refresh) => listen([topics.slots(coachId)], refresh, refresh)
+	});
 }
 
 /** The slots a page shows, kept in step with a feed; vanished ones stay, marked taken. */

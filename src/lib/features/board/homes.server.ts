@@ -40,18 +40,3 @@ export async function sessionsToday(
 			${coachId ? tx`and coach_id = ${coachId}` : tx``}`;
 	return row?.count ?? 0;
 }
-
-/** The staff home, with "today" counted in the viewer's zone at the instant `now`. */
-export async function staffHome(tx: Tx, timeZone: string, now: Date) {
-	const [counts] = await tx<{ coaches: number; families: number; upcoming: number }[]>`
-		select
-			(select count(*)::int from public.profiles where role = 'coach') as coaches,
-			(select count(*)::int from public.profiles where role = 'parent') as families,
-			(select count(*)::int from public.session_bookings
-				where starts_at > now() and status in ('SCHEDULED', 'CONFIRMED')) as upcoming`;
-	return {
-		...counts!,
-		today: await sessionsToday(tx, timeZone, now),
-		upcoming: await listUpcomingSessions(tx, 10)
-	};
-}

@@ -4,6 +4,7 @@
  * from SECURITY DEFINER functions that return only bare time ranges and
  * aggregates (public.coach_busy_intervals, public.coach_rating_summaries).
  */
+import type { SubjectOption } from './wizard';
 import { addDays } from '$lib/core/time/wall-clock';
 import { dateInZone } from '$lib/core/time/instants';
 import type { OfferedSlot } from '$lib/features/availability/offered-slots';
@@ -17,11 +18,7 @@ import { loadFamilyScope } from '$lib/features/people/active-child.server';
 /** How far ahead the wizard offers slots. */
 export const SLOT_WEEKS = 3;
 
-export interface SubjectOption {
-	code: string;
-	nameFr: string;
-	nameEn: string;
-}
+export type { SubjectOption } from './wizard';
 
 export function listSubjects(tx: Tx): Promise<SubjectOption[]> {
 	return tx<SubjectOption[]>`

@@ -92,3 +92,10 @@ export function wizardHref(
 	const query = params.toString();
 	return query ? `/book?${query}` : '/book';
 }
+
+/** A subject as the pickers list it. */
+export interface SubjectOption {
+	code: string;
+	nameFr: string;
+	nameEn: string;
+}
