@@ -6,6 +6,7 @@ import { familyMessages } from './messages/family';
 import { notificationMessages } from './messages/notifications';
 import { errorMessages } from './messages/errors';
 import { validationMessages } from './messages/validation';
+import { pwaMessages } from './messages/pwa';
 import { DEFAULT_TIME_ZONE, formatInstant, formatNumber } from './intl';
 
 export { DEFAULT_TIME_ZONE } from './intl';
@@ -17,7 +18,8 @@ const frAll = {
 	...familyMessages.fr,
 	...notificationMessages.fr,
 	...errorMessages.fr,
-	...validationMessages.fr
+	...validationMessages.fr,
+	...pwaMessages.fr
 };
 const enAll = {
 	...en,
@@ -25,7 +27,8 @@ const enAll = {
 	...familyMessages.en,
 	...notificationMessages.en,
 	...errorMessages.en,
-	...validationMessages.en
+	...validationMessages.en,
+	...pwaMessages.en
 };
 
 export type MessageKey = keyof typeof frAll;
