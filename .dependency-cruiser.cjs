@@ -22,7 +22,8 @@ const FEATURES = [
 	'credits',
 	'notifications',
 	'analytics',
-	'board'
+	'board',
+	'pwa'
 ];
 
 /** One rule per feature: nothing above it in FEATURES (tests may set up data through any). */

@@ -1,9 +1,11 @@
 /**
  * `npm run bench`: booking under contention vs. a trivial-transaction baseline, the slot engine,
- * and the HTTP API — one throwaway database and one production server, all in the same run.
- * Prints a summary and writes bench/results.json. Needs `npm run build` first.
+ * the HTTP API and Lighthouse on four screens — one throwaway database and one production
+ * server, all in the same run. Prints a summary and writes bench/results.json. Needs
+ * `npm run build` first. `npm run bench -- --only=lighthouse` runs the Lighthouse phase alone
+ * (≈ 1 min) and updates only its part of bench/results.json.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
@@ -11,6 +13,13 @@ import { startAppServer } from '../tests/support/app-server';
 import { startTestDatabase } from '../tests/support/test-database';
 import { benchBooking, CLIENTS } from './booking';
 import { benchHttp } from './http';
+import {
+	benchLighthouse,
+	BOOK_JS_TARGET_KB,
+	lighthouseVerdict,
+	SCORE_TARGET,
+	type PageFigures
+} from './lighthouse';
 import { benchNotifications } from './notifications';
 import { benchSlots } from './slots';
 
@@ -36,6 +45,35 @@ function machine() {
 }
 
 const log = (message: string) => console.log(`[bench] ${message}`);
+const RESULTS = path.join(import.meta.dirname, 'results.json');
+
+async function lighthouseOnly() {
+	const db = await startTestDatabase();
+	try {
+		const app = await startAppServer(db.url);
+		let lighthouse: PageFigures[];
+		try {
+			log('Lighthouse (mobile) on /book, /sessions, /credits, /coach…');
+			lighthouse = await benchLighthouse(app.url);
+		} finally {
+			await app.stop();
+		}
+		const previous = JSON.parse(await readFile(RESULTS, 'utf8').catch(() => '{}'));
+		await writeFile(
+			RESULTS,
+			JSON.stringify(
+				{ ...previous, lighthouse_ran_at: new Date().toISOString(), lighthouse },
+				null,
+				2
+			) + '\n'
+		);
+		console.log(
+			['', ...lighthouseSummary(lighthouse), '', 'Written to bench/results.json'].join('\n')
+		);
+	} finally {
+		await db.stop();
+	}
+}
 
 async function main() {
 	const ranAt = new Date().toISOString();
@@ -58,8 +96,11 @@ async function main() {
 		const app = await startAppServer(db.url);
 		const sql = postgres(db.url, { max: 4, onnotice: () => {} });
 		let http;
+		let lighthouse: PageFigures[];
 		try {
 			http = await benchHttp(app.url, sql, PHASE_MS / 1000);
+			log('Lighthouse (mobile) on /book, /sessions, /credits, /coach…');
+			lighthouse = await benchLighthouse(app.url);
 		} finally {
 			await sql.end({ timeout: 5 });
 			await app.stop();
@@ -70,7 +111,8 @@ async function main() {
 			booking,
 			notifications: { ...notifications, deliveries_per_booking_throughput: deliveriesPerBooking },
 			slots,
-			http
+			http,
+			lighthouse
 		};
 		await writeFile(
 			path.join(import.meta.dirname, 'results.json'),
@@ -93,6 +135,7 @@ function printSummary(r: {
 	};
 	slots: ReturnType<typeof benchSlots>;
 	http: Awaited<ReturnType<typeof benchHttp>>;
+	lighthouse: PageFigures[];
 }) {
 	const { booking: b, notifications: n, slots: s, http: h } = r;
 	const line = (name: string, f: (typeof h)['health']) =>
@@ -119,9 +162,27 @@ function printSummary(r: {
 			line('POST /api/sessions/book', h.book),
 			line('GET /api/health', h.health),
 			'',
+			...lighthouseSummary(r.lighthouse),
+			'',
 			'Written to bench/results.json'
 		].join('\n')
 	);
 }
 
-await main();
+/** Scores and sizes per page, then what misses the issue's targets (reported, not failed on). */
+function lighthouseSummary(pages: PageFigures[]) {
+	const misses = lighthouseVerdict(pages);
+	return [
+		`Lighthouse 12.2.3, mobile (targets: every score ≥ ${SCORE_TARGET}; /book JS < ${BOOK_JS_TARGET_KB} kB gzipped, no FullCalendar):`,
+		...pages.map(
+			(p) =>
+				`  ${p.path.padEnd(10)} perf ${p.performance}  a11y ${p.accessibility}  best practices ${p.best_practices}  ` +
+				`LCP ${p.largest_contentful_paint_ms} ms  TBT ${p.total_blocking_time_ms} ms  CLS ${p.cumulative_layout_shift}  ` +
+				`JS ${p.js_gzip_kb} kB gzip (${p.js_transfer_kb} kB sent, ${p.scripts} files)${p.loads_fullcalendar ? '  loads FullCalendar' : ''}`
+		),
+		misses.length ? `  below target: ${misses.join('; ')}` : '  all targets met'
+	];
+}
+
+if (process.argv.includes('--only=lighthouse')) await lighthouseOnly();
+else await main();

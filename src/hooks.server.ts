@@ -26,7 +26,7 @@ export const init: ServerInit = async () => {
 	await startNotifications(db);
 };
 
-const PUBLIC_PATHS = ['/login', '/signup', '/locale'];
+const PUBLIC_PATHS = ['/login', '/signup', '/locale', '/manifest.webmanifest'];
 // The API answers 401 itself (JSON), never a redirect to the sign-in page.
 const isPublic = (path: string) =>
 	path === '/' || isApiPath(path) || PUBLIC_PATHS.some((p) => path.startsWith(p));

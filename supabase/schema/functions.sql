@@ -1410,6 +1410,47 @@ end
 $function$;
 
 -- ----------------------------------------------------------------------------
+-- public.save_push_subscription(p_endpoint text, p_p256dh text, p_auth text, p_user_agent text)
+-- Subscribe this browser (PushSubscription.toJSON()) for the caller; an endpoint another person subscribed on the same browser moves to the caller.
+-- grants: authenticated: execute; service_role: execute
+CREATE OR REPLACE FUNCTION public.save_push_subscription(p_endpoint text, p_p256dh text, p_auth text, p_user_agent text DEFAULT NULL::text)
+ RETURNS uuid
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  v_user uuid := (select auth.uid());
+  v_id uuid;
+begin
+  if v_user is null then
+    raise exception 'NB_UNAUTHENTICATED: sign in to subscribe to push';
+  end if;
+  if p_endpoint !~ '^https://' or length(p_endpoint) > 2048
+     or p_p256dh !~ '^[A-Za-z0-9_-]{80,100}$' or p_auth !~ '^[A-Za-z0-9_-]{16,32}$' then
+    raise exception 'NB_VALIDATION: not a web push subscription';
+  end if;
+  insert into public.push_subscriptions (user_id, endpoint, p256dh, auth, user_agent)
+  values (v_user, p_endpoint, p_p256dh, p_auth, left(p_user_agent, 300))
+  on conflict (endpoint) do update
+    set user_id = excluded.user_id,
+        p256dh = excluded.p256dh,
+        auth = excluded.auth,
+        user_agent = excluded.user_agent,
+        -- A new owner or new keys: a new subscription as far as its history goes.
+        created_at = case
+          when public.push_subscriptions.user_id = excluded.user_id
+           and public.push_subscriptions.p256dh = excluded.p256dh
+          then public.push_subscriptions.created_at else now() end,
+        last_used_at = case
+          when public.push_subscriptions.user_id = excluded.user_id
+          then public.push_subscriptions.last_used_at end
+  returning id into v_id;
+  return v_id;
+end;
+$function$;
+
+-- ----------------------------------------------------------------------------
 -- public.seat_price(p_type public.session_type, p_duration_minutes integer, p_seats_taken integer)
 -- Credits one booking costs: session_price, except that a group's first seat (no other live seat) pays the individual price. Mirrored by seatPrice in features/booking/pricing.ts.
 -- grants: authenticated: execute; service_role: execute

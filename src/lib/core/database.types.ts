@@ -483,6 +483,9 @@ isOneToOne: false
 "reschedule_session":
 { Args: { "p_new_starts_at": string,"p_reason"?: string,"p_session_id": string }; Returns: Json
                            },
+"save_push_subscription":
+{ Args: { "p_auth": string,"p_endpoint": string,"p_p256dh": string,"p_user_agent"?: string }; Returns: string
+                           },
 "seat_price":
 { Args: { "p_duration_minutes": number,"p_seats_taken": number,"p_type": Database["public"]['Enums']["session_type"] }; Returns: number
                            },

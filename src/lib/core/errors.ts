@@ -39,6 +39,7 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /**
  * Codes only the browser produces: the server could not be reached, or the page saw the chosen
- * slot disappear before submitting. They have messages too.
+ * slot disappear before submitting, or the browser's push service refused a subscription. They
+ * have messages too.
  */
-export const CLIENT_ERROR_CODES = ['NETWORK', 'SLOT_UNAVAILABLE'] as const;
+export const CLIENT_ERROR_CODES = ['NETWORK', 'SLOT_UNAVAILABLE', 'PUSH_SERVICE'] as const;

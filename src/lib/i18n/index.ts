@@ -7,6 +7,7 @@ import { familyMessages } from './messages/family';
 import { notificationMessages } from './messages/notifications';
 import { errorMessages } from './messages/errors';
 import { validationMessages } from './messages/validation';
+import { pwaMessages } from './messages/pwa';
 import { DEFAULT_TIME_ZONE, formatInstant, formatNumber } from './intl';
 
 export { DEFAULT_TIME_ZONE } from './intl';
@@ -19,7 +20,8 @@ const frAll = {
 	...familyMessages.fr,
 	...notificationMessages.fr,
 	...errorMessages.fr,
-	...validationMessages.fr
+	...validationMessages.fr,
+	...pwaMessages.fr
 };
 const enAll = {
 	...en,
@@ -28,7 +30,8 @@ const enAll = {
 	...familyMessages.en,
 	...notificationMessages.en,
 	...errorMessages.en,
-	...validationMessages.en
+	...validationMessages.en,
+	...pwaMessages.en
 };
 
 export type MessageKey = keyof typeof frAll;

@@ -7,7 +7,7 @@ import { errorText, type I18n } from '$lib/i18n';
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; code: string };
 
 export async function callApi<T>(
-	method: 'GET' | 'POST' | 'PATCH',
+	method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
 	path: string,
 	body?: unknown,
 	fetcher: typeof fetch = fetch

@@ -8,6 +8,8 @@ export const load: PageServerLoad = async (event) => {
 	const user = pageUser(event, 'coach');
 	return withUser(user.claims, async (tx) => ({
 		schedule: await loadSchedule(tx, user.id),
-		analytics: await loadAnalytics(tx, user.id)
+		analytics: await loadAnalytics(tx, user.id),
+		/** Shown as the copy's time when the service worker serves this page offline. */
+		copiedAt: new Date().toISOString()
 	}));
 };

@@ -46,7 +46,9 @@ export const load: PageServerLoad = async (event) => {
 			students: scope.students,
 			student: scope.active,
 			...sessions,
-			notice: await noticeFor(tx, event.url.searchParams)
+			notice: await noticeFor(tx, event.url.searchParams),
+			/** Shown as the copy's time when the service worker serves this page offline. */
+			copiedAt: new Date().toISOString()
 		};
 	});
 };

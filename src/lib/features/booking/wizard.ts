@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DurationParamSchema, plainText, SubjectCodeSchema, UuidSchema } from '$lib/core/schemas';
 import { SESSION_MODALITIES, SESSION_TYPES } from '$lib/core/enums';
 import { DescriptionSchema, DESCRIPTION_MAX, TitleSchema, TITLE_MAX } from './schemas';
+import { DEFAULT_DURATION, type WizardKey, type WizardStep } from './wizard-links';
 
 /**
  * The booking wizard keeps all its state in the URL (search params), so the
@@ -9,10 +10,7 @@ import { DescriptionSchema, DESCRIPTION_MAX, TitleSchema, TITLE_MAX } from './sc
  * tampered values are dropped, never trusted: the wizard then simply falls
  * back to the earliest step that is missing a valid answer.
  */
-export const WIZARD_STEPS = ['subject', 'coach', 'slot', 'details', 'confirm'] as const;
-export type WizardStep = (typeof WIZARD_STEPS)[number];
-
-export const DEFAULT_DURATION = 60;
+export { DEFAULT_DURATION, WIZARD_STEPS, wizardHref, type WizardStep } from './wizard-links';
 
 const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
@@ -58,40 +56,10 @@ export function currentStep(state: WizardParams, detailsValid: boolean): WizardS
 	return 'confirm';
 }
 
-const DETAILS: (keyof WizardParams)[] = ['type', 'modality', 'title', 'description'];
-const KEEP: Record<WizardStep, (keyof WizardParams)[]> = {
-	subject: ['student'],
-	coach: ['subject', 'student'],
-	slot: ['subject', 'coach', 'duration', 'student', ...DETAILS],
-	details: ['subject', 'coach', 'duration', 'slot', 'student', ...DETAILS],
-	confirm: ['subject', 'coach', 'duration', 'slot', 'student', ...DETAILS, 'step']
-};
-const DEFAULTS: Partial<WizardParams> = {
-	duration: DEFAULT_DURATION,
-	type: 'INDIVIDUAL',
-	modality: 'ONLINE'
-};
-
-/**
- * The URL of `step`, keeping the answers that still hold there: changing the
- * subject forgets the coach and slot; changing the slot keeps the details.
- */
-export function wizardHref(
-	state: Partial<WizardParams>,
-	step: WizardStep,
-	overrides: Partial<WizardParams> = {}
-): string {
-	const merged: Partial<WizardParams> = { ...state, ...overrides };
-	if (step === 'confirm') merged.step = 'confirm';
-	const params = new URLSearchParams();
-	for (const key of KEEP[step]) {
-		const value = merged[key];
-		if (value === undefined || value === '' || value === DEFAULTS[key]) continue;
-		params.set(key, String(value));
-	}
-	const query = params.toString();
-	return query ? `/book?${query}` : '/book';
-}
+// wizardHref's keys are exactly the wizard's answers.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _sameKeys: Same<keyof WizardParams, WizardKey> = true;
+void _sameKeys;
 
 /** A subject as the pickers list it. */
 export interface SubjectOption {

@@ -42,7 +42,9 @@ export const errorMessages = defineMessages(
 		'error.REQUEST_TIMEOUT': 'La demande a pris trop de temps. Réessayez.',
 		'error.INTERNAL': 'Erreur inattendue du serveur. Réessayez dans un instant.',
 		'error.NETWORK': 'Le serveur est injoignable : vérifiez votre connexion.',
-		'error.SLOT_UNAVAILABLE': 'Ce créneau n’est plus disponible.'
+		'error.SLOT_UNAVAILABLE': 'Ce créneau n’est plus disponible.',
+		'error.PUSH_SERVICE':
+			'Le service de notifications du navigateur n’a pas répondu. Réessayez plus tard.'
 	},
 	{
 		'error.VALIDATION_FAILED': 'Some details are invalid. Please check the fields.',
@@ -79,6 +81,7 @@ export const errorMessages = defineMessages(
 		'error.REQUEST_TIMEOUT': 'The request took too long. Please try again.',
 		'error.INTERNAL': 'Unexpected server error. Please try again in a moment.',
 		'error.NETWORK': 'The server cannot be reached: check your connection.',
-		'error.SLOT_UNAVAILABLE': 'This time is no longer available.'
+		'error.SLOT_UNAVAILABLE': 'This time is no longer available.',
+		'error.PUSH_SERVICE': 'The browser’s push service did not answer. Please try again later.'
 	}
 );

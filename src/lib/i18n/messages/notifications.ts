@@ -62,6 +62,20 @@ export const notificationMessages = defineMessages(
 		'notifications.prefs.saved': 'Préférences enregistrées.',
 		'notifications.prefs.quietInvalid':
 			'Indiquez un début et une fin différents, ou aucun des deux.',
+		'notifications.device.title': 'Notifications push sur cet appareil',
+		'notifications.device.on':
+			'Activées sur cet appareil : les notifications push choisies ci-dessus y arrivent.',
+		'notifications.device.off': 'Désactivées sur cet appareil.',
+		'notifications.device.devices': 'Appareils abonnés à votre compte : {count}.',
+		'notifications.device.subscribe': 'Activer sur cet appareil',
+		'notifications.device.unsubscribe': 'Désactiver sur cet appareil',
+		'notifications.device.unsupported':
+			'Ce navigateur ne reçoit pas de notifications push (sur iPhone, installez d’abord l’application sur l’écran d’accueil).',
+		'notifications.device.denied':
+			'Les notifications sont bloquées pour ce site : autorisez-les dans les réglages du navigateur, puis réessayez.',
+		'notifications.device.unavailable':
+			'Les notifications push ne sont pas disponibles sur ce serveur pour le moment.',
+		'notifications.device.failed': 'L’abonnement de cet appareil a échoué. {reason}',
 		'notifications.type.SESSION_BOOKED': 'Séance réservée',
 		'notifications.type.SESSION_CONFIRMED': 'Séance confirmée',
 		'notifications.type.SESSION_RESCHEDULED': 'Séance déplacée',
@@ -128,6 +142,20 @@ export const notificationMessages = defineMessages(
 		'notifications.prefs.save': 'Save',
 		'notifications.prefs.saved': 'Preferences saved.',
 		'notifications.prefs.quietInvalid': 'Give a different start and end, or neither.',
+		'notifications.device.title': 'Push notifications on this device',
+		'notifications.device.on':
+			'On for this device: the push notifications chosen above arrive here.',
+		'notifications.device.off': 'Off for this device.',
+		'notifications.device.devices': 'Devices subscribed to your account: {count}.',
+		'notifications.device.subscribe': 'Turn on for this device',
+		'notifications.device.unsubscribe': 'Turn off for this device',
+		'notifications.device.unsupported':
+			'This browser cannot receive push notifications (on an iPhone, add the app to your home screen first).',
+		'notifications.device.denied':
+			'Notifications are blocked for this site: allow them in the browser settings, then try again.',
+		'notifications.device.unavailable':
+			'Push notifications are not available on this server right now.',
+		'notifications.device.failed': 'This device could not subscribe. {reason}',
 		'notifications.type.SESSION_BOOKED': 'Session booked',
 		'notifications.type.SESSION_CONFIRMED': 'Session confirmed',
 		'notifications.type.SESSION_RESCHEDULED': 'Session moved',

@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { readPreferences, savePreferences } from '$lib/features/notifications/preferences.server';
+import { countMyDevices } from '$lib/features/notifications/push-subscriptions.server';
 import { TUNABLE_METHODS, TUNABLE_TYPES } from '$lib/features/notifications/routing';
 import { PreferencesSchema } from '$lib/features/notifications/schemas';
 import { withUser } from '$lib/server/db';
@@ -8,7 +9,10 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = pageUser(event);
-	return { preferences: await withUser(user.claims, readPreferences) };
+	return withUser(user.claims, async (tx) => ({
+		preferences: await readPreferences(tx),
+		pushDevices: await countMyDevices(tx)
+	}));
 };
 
 export const actions: Actions = {

@@ -63,6 +63,21 @@ describe('CoachSchedule', () => {
 		expect(schedule.notice).toEqual({ kind: 'success', sessionId: 's1', to: 'CANCELLED' });
 	});
 
+	it('takes the server’s fresh list, keeping a session whose action is on its way', async () => {
+		const other = { ...session, id: 's2', startsAt: '2026-12-01T15:00:00.000Z' };
+		const schedule = new CoachSchedule({
+			sessions: [session],
+			timeZone: 'Europe/Paris',
+			send: () => new Promise(() => {})
+		});
+		void schedule.transition('s1', 'CONFIRMED');
+		schedule.refresh([session, other]);
+		expect(schedule.sessions.map((s) => [s.id, s.status])).toEqual([
+			['s2', 'SCHEDULED'],
+			['s1', 'CONFIRMED']
+		]);
+	});
+
 	it('rolls back with the error code when the server refuses', async () => {
 		const schedule = new CoachSchedule({
 			sessions: [session],

@@ -108,6 +108,18 @@ export class CoachSchedule {
 		return result.ok;
 	}
 
+	/**
+	 * The server's fresh list (the page's data was loaded again: back online, a reload of data):
+	 * it replaces ours, except a session whose action is still on its way, which keeps its
+	 * optimistic state until the answer.
+	 */
+	refresh(sessions: readonly ScheduleSession[]) {
+		const inFlight = this.#sessions.filter((s) => this.#pending.has(s.id));
+		this.#sessions = sessions
+			.map((s) => inFlight.find((ours) => ours.id === s.id) ?? s)
+			.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+	}
+
 	#replace(session: ScheduleSession) {
 		this.#sessions = this.#sessions.map((s) => (s.id === session.id ? session : s));
 	}
