@@ -2,6 +2,7 @@ import { getContext, setContext } from 'svelte';
 import { en } from './en';
 import { fr } from './fr';
 import { coachMessages } from './messages/coach';
+import { creditMessages } from './messages/credits';
 import { familyMessages } from './messages/family';
 import { notificationMessages } from './messages/notifications';
 import { errorMessages } from './messages/errors';
@@ -14,6 +15,7 @@ export { DEFAULT_TIME_ZONE } from './intl';
 const frAll = {
 	...fr,
 	...coachMessages.fr,
+	...creditMessages.fr,
 	...familyMessages.fr,
 	...notificationMessages.fr,
 	...errorMessages.fr,
@@ -22,6 +24,7 @@ const frAll = {
 const enAll = {
 	...en,
 	...coachMessages.en,
+	...creditMessages.en,
 	...familyMessages.en,
 	...notificationMessages.en,
 	...errorMessages.en,

@@ -4,25 +4,11 @@
  * the same transaction). Reads are RLS-scoped: a family sees its own, staff every request.
  */
 import type { CreditRequestStatus } from '$lib/core/enums';
+import type { CreditRequestView } from '$lib/features/credits/types';
 import type { DecideCreditRequestBody, RequestCreditsBody } from '$lib/features/credits/schemas';
 import type { Tx } from '$lib/server/db/as-user';
 
-export interface CreditRequestView {
-	id: string;
-	studentId: string;
-	studentName: string;
-	requestedBy: string;
-	requesterName: string;
-	amount: number;
-	message: string | null;
-	status: CreditRequestStatus;
-	grantedAmount: number | null;
-	decisionNote: string | null;
-	createdAt: Date;
-	decidedAt: Date | null;
-	/** The student's balance now (what staff weigh the request against). */
-	balance: number;
-}
+export type { CreditRequestView };
 
 const MAX_REQUESTS = 200;
 

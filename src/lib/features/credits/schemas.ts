@@ -15,6 +15,15 @@ export const GrantCreditsSchema = z.strictObject({
 });
 export type GrantCreditsBody = z.infer<typeof GrantCreditsSchema>;
 
+/** The same grant from the staff's form, whose amount arrives as text. */
+export const GrantCreditsFormSchema = GrantCreditsSchema.extend({
+	amount: z.coerce
+		.number({ error: 'Must be a number of credits' })
+		.int({ error: 'Must be a whole number of credits' })
+		.min(1, { error: 'Must be at least 1' })
+		.max(1000, { error: 'Must be at most 1000' })
+});
+
 export const CreditsQuerySchema = z.strictObject({ studentId: UuidSchema.optional() });
 
 /** A family's request for credits (`POST /api/credits/requests`, the `/credits` form). */
