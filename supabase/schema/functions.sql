@@ -3,6 +3,25 @@
 -- Every function in the schemas public and private, then every trigger.
 
 -- ----------------------------------------------------------------------------
+-- private.announce_credit_request()
+-- Broadcasts a credit request's opening or decision (ids and status only) on the staff board's topic.
+-- grants: none (owner only)
+CREATE OR REPLACE FUNCTION private.announce_credit_request()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  perform realtime.send(
+    jsonb_build_object('requestId', new.id, 'studentId', new.student_id, 'status', new.status),
+    case when tg_op = 'INSERT' then 'credit_request_opened' else 'credit_request_decided' end,
+    'board', true);
+  return null;
+end
+$function$;
+
+-- ----------------------------------------------------------------------------
 -- private.announce_notification_events()
 -- grants: execute: PUBLIC (the default, never revoked)
 CREATE OR REPLACE FUNCTION private.announce_notification_events()
@@ -175,6 +194,23 @@ begin
     raise exception 'NB_OUTSIDE_AVAILABILITY: the coach is not available at that time';
   end if;
 end
+$function$;
+
+-- ----------------------------------------------------------------------------
+-- private.coach_is_free(p_coach_id uuid, p_starts_at timestamp with time zone, p_ends_at timestamp with time zone)
+-- True when the coach is available over the interval (their rules) and has no live session overlapping it.
+-- grants: none (owner only)
+CREATE OR REPLACE FUNCTION private.coach_is_free(p_coach_id uuid, p_starts_at timestamp with time zone, p_ends_at timestamp with time zone)
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE
+ SET search_path TO ''
+AS $function$
+  select private.is_slot_available(p_coach_id, p_starts_at, p_ends_at)
+    and not exists (
+      select 1 from public.session_bookings b
+      where b.coach_id = p_coach_id and b.status <> 'CANCELLED'
+        and tstzrange(b.starts_at, b.ends_at, '[)') && tstzrange(p_starts_at, p_ends_at, '[)'))
 $function$;
 
 -- ----------------------------------------------------------------------------
@@ -765,6 +801,26 @@ end
 $function$;
 
 -- ----------------------------------------------------------------------------
+-- private.require_staff()
+-- The signed-in caller's id when they are an assistant or an admin; raises NB_FORBIDDEN for anyone else.
+-- grants: none (owner only)
+CREATE OR REPLACE FUNCTION private.require_staff()
+ RETURNS uuid
+ LANGUAGE plpgsql
+ STABLE
+ SET search_path TO ''
+AS $function$
+declare
+  v_caller uuid := private.require_caller();
+begin
+  if not (select private.is_staff()) then
+    raise exception 'NB_FORBIDDEN: only staff may do this';
+  end if;
+  return v_caller;
+end
+$function$;
+
+-- ----------------------------------------------------------------------------
 -- private.schedule_reminders(p_session public.session_bookings, p_late_reason text)
 -- grants: none (owner only)
 CREATE OR REPLACE FUNCTION private.schedule_reminders(p_session public.session_bookings, p_late_reason text)
@@ -843,6 +899,24 @@ begin
     raise exception 'app_settings has no integer value for %', p_key;
   end if;
   return v_value;
+end
+$function$;
+
+-- ----------------------------------------------------------------------------
+-- private.staff_reason(p_reason text)
+-- Validates and trims the reason every staff action on a family's behalf must give.
+-- grants: none (owner only)
+CREATE OR REPLACE FUNCTION private.staff_reason(p_reason text)
+ RETURNS text
+ LANGUAGE plpgsql
+ IMMUTABLE
+ SET search_path TO ''
+AS $function$
+begin
+  if p_reason is null or length(trim(p_reason)) not between 3 and 1000 then
+    raise exception 'NB_VALIDATION: the reason must be 3 to 1000 characters';
+  end if;
+  return trim(p_reason);
 end
 $function$;
 
@@ -1160,6 +1234,75 @@ end
 $function$;
 
 -- ----------------------------------------------------------------------------
+-- public.decide_credit_request(p_request_id uuid, p_decision text, p_amount integer, p_note text)
+-- Staff grant (through grant_credits, same transaction) or decline (with a note the family reads) an open credit request.
+-- grants: authenticated: execute; service_role: execute
+CREATE OR REPLACE FUNCTION public.decide_credit_request(p_request_id uuid, p_decision text, p_amount integer DEFAULT NULL::integer, p_note text DEFAULT NULL::text)
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  v_caller uuid := private.require_staff();
+  v_request public.credit_requests;
+  v_note text := nullif(trim(p_note), '');
+  v_grant jsonb;
+  v_amount integer;
+begin
+  if p_decision is null or p_decision not in ('GRANT', 'DECLINE') then
+    raise exception 'NB_VALIDATION: the decision must be GRANT or DECLINE';
+  end if;
+  if length(v_note) > 500 then
+    raise exception 'NB_VALIDATION: the note must be at most 500 characters';
+  end if;
+  select r.* into v_request from public.credit_requests r where r.id = p_request_id for update;
+  if v_request.id is null then
+    raise exception 'NB_NOT_FOUND: no such credit request';
+  end if;
+  if v_request.status <> 'OPEN' then
+    raise exception 'NB_INVALID_TRANSITION: this request was already %', lower(v_request.status::text);
+  end if;
+
+  if p_decision = 'GRANT' then
+    v_amount := coalesce(p_amount, v_request.amount);
+    -- grant_credits validates the amount, posts the ledger entry and tells the family.
+    v_grant := public.grant_credits(v_request.student_id, v_amount,
+      coalesce(v_note, 'Demande de crédits acceptée'));
+    update public.credit_requests r set status = 'GRANTED', granted_amount = v_amount,
+      transaction_id = (v_grant ->> 'transactionId')::bigint,
+      decided_by = v_caller, decided_at = now(), decision_note = v_note
+    where r.id = v_request.id returning * into v_request;
+  else
+    if v_note is null or length(v_note) < 3 then
+      raise exception 'NB_VALIDATION: say why the request is declined (3 to 500 characters)';
+    end if;
+    update public.credit_requests r set status = 'DECLINED',
+      decided_by = v_caller, decided_at = now(), decision_note = v_note
+    where r.id = v_request.id returning * into v_request;
+    -- In the app, to whoever asked (an IN_APP delivery is delivered by being written).
+    insert into public.session_notifications
+      (recipient_id, type, method, status, title, message, payload, sent_at)
+    values (v_request.requested_by, 'CREDIT_REQUEST_DECLINED', 'IN_APP', 'SENT',
+      'Demande de crédits refusée',
+      'Votre demande de ' || v_request.amount || ' crédit(s) a été refusée : ' || v_note,
+      jsonb_build_object('requestId', v_request.id, 'studentId', v_request.student_id,
+        'link', '/credits'),
+      now());
+    perform realtime.send(jsonb_build_object('requestId', v_request.id, 'status', 'DECLINED'),
+      'notification', 'user:' || v_request.requested_by::text, true);
+  end if;
+
+  insert into public.staff_actions (actor_id, action, student_id, reason, details)
+  values (v_caller, 'DECIDE_CREDIT_REQUEST', v_request.student_id, v_note,
+    jsonb_build_object('requestId', v_request.id, 'decision', p_decision,
+      'amount', v_request.granted_amount));
+  return jsonb_build_object('request', to_jsonb(v_request),
+    'balance', (select a.balance from public.credit_accounts a where a.student_id = v_request.student_id));
+end
+$function$;
+
+-- ----------------------------------------------------------------------------
 -- public.grant_credits(p_student_id uuid, p_amount integer, p_reason text)
 -- grants: authenticated: execute; service_role: execute
 CREATE OR REPLACE FUNCTION public.grant_credits(p_student_id uuid, p_amount integer, p_reason text)
@@ -1254,6 +1397,138 @@ end
 $function$;
 
 -- ----------------------------------------------------------------------------
+-- public.reassign_candidates(p_session_id uuid)
+-- Staff: the other coaches qualified for the session's subject and free at its time (availability, no overlapping session).
+-- grants: authenticated: execute; service_role: execute
+CREATE OR REPLACE FUNCTION public.reassign_candidates(p_session_id uuid)
+ RETURNS TABLE(coach_id uuid, first_name text, last_name text, time_zone text)
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  v_session public.session_bookings;
+begin
+  perform private.require_staff();
+  select s.* into v_session from public.session_bookings s where s.id = p_session_id;
+  if v_session.id is null then
+    raise exception 'NB_NOT_FOUND: no such session';
+  end if;
+  return query
+    select p.id, p.first_name, p.last_name, p.time_zone
+    from public.profiles p
+    where p.role = 'coach' and p.id <> v_session.coach_id
+      and exists (select 1 from public.coach_subjects cs
+                  where cs.coach_id = p.id and cs.subject_code = v_session.subject_code)
+      and private.coach_is_free(p.id, v_session.starts_at, v_session.ends_at)
+    order by p.last_name, p.first_name, p.id;
+end
+$function$;
+
+-- ----------------------------------------------------------------------------
+-- public.reassign_session(p_session_id uuid, p_coach_id uuid, p_reason text)
+-- Staff hand a future session (a group's every live seat) to another coach qualified and free then; back to SCHEDULED, same time, price and reminders.
+-- grants: authenticated: execute; service_role: execute
+CREATE OR REPLACE FUNCTION public.reassign_session(p_session_id uuid, p_coach_id uuid, p_reason text)
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  v_caller uuid := private.require_staff();
+  v_reason text := private.staff_reason(p_reason);
+  v_session public.session_bookings;
+  v_seat public.session_bookings;
+  v_old_coach uuid;
+  v_from public.session_status;
+  v_names text;
+  v_count integer := 0;
+begin
+  select s.* into v_session from public.session_bookings s where s.id = p_session_id for update;
+  if v_session.id is null then
+    raise exception 'NB_NOT_FOUND: no such session';
+  end if;
+  if v_session.status not in ('SCHEDULED', 'CONFIRMED') then
+    raise exception 'NB_INVALID_TRANSITION: a % session cannot be reassigned', v_session.status;
+  end if;
+  if v_session.starts_at <= now() then
+    raise exception 'NB_TOO_LATE: a session can be reassigned until it starts';
+  end if;
+  if p_coach_id is null or p_coach_id = v_session.coach_id then
+    raise exception 'NB_VALIDATION: choose another coach';
+  end if;
+  if not exists (select 1 from public.profiles p where p.id = p_coach_id and p.role = 'coach') then
+    raise exception 'NB_NOT_FOUND: no such coach';
+  end if;
+  if not exists (select 1 from public.coach_subjects cs
+                 where cs.coach_id = p_coach_id and cs.subject_code = v_session.subject_code) then
+    raise exception 'NB_COACH_NOT_QUALIFIED: this coach does not teach %', v_session.subject_code;
+  end if;
+  -- The new coach's bookings wait from here (the lock book_session takes).
+  perform private.lock_parties(v_session.student_id, p_coach_id);
+  if not private.is_slot_available(p_coach_id, v_session.starts_at, v_session.ends_at) then
+    raise exception 'NB_OUTSIDE_AVAILABILITY: the coach is not available at that time';
+  end if;
+  if not private.coach_is_free(p_coach_id, v_session.starts_at, v_session.ends_at) then
+    raise exception 'NB_SLOT_TAKEN: the coach already has a session at that time';
+  end if;
+
+  v_old_coach := v_session.coach_id;
+  select old.first_name || ' ' || old.last_name || ' → ' || new.first_name || ' ' || new.last_name
+  into v_names
+  from public.profiles old, public.profiles new
+  where old.id = v_old_coach and new.id = p_coach_id;
+
+  -- A group's seats share the coach: all of them move (ordered, so two reassigns lock alike).
+  for v_seat in
+    select s.* from public.session_bookings s
+    where s.id = v_session.id
+       or (v_session.type = 'GROUP' and s.coach_id = v_old_coach and s.seat_key = v_session.seat_key
+           and s.status in ('SCHEDULED', 'CONFIRMED'))
+    order by s.id
+    for update
+  loop
+    v_from := v_seat.status;
+    begin
+      update public.session_bookings s set
+        coach_id = p_coach_id,
+        status = 'SCHEDULED',
+        confirmed_at = null,
+        meeting_url = case when s.type = 'GROUP' and s.modality = 'ONLINE'
+          then 'https://meet.jit.si/nexus-group-' || md5(p_coach_id::text || s.seat_key)
+          else s.meeting_url end
+      where s.id = v_seat.id
+      returning * into v_seat;
+    exception when exclusion_violation then
+      raise exception 'NB_SLOT_TAKEN: the coach already has a session at that time';
+    end;
+    insert into public.session_status_history (session_id, from_status, to_status, changed_by, notes)
+    values (v_seat.id, v_from, 'SCHEDULED', v_caller,
+      left('reassigned ' || v_names || ': ' || v_reason, 2000));
+    insert into public.staff_actions (actor_id, action, session_id, student_id, reason, details)
+    values (v_caller, 'REASSIGN', v_seat.id, v_seat.student_id, v_reason,
+      jsonb_build_object('previousCoachId', v_old_coach, 'coachId', p_coach_id));
+    perform private.notify_session(
+      v_seat, 'SESSION_REASSIGNED', 'Changement de coach',
+      'La séance ' || private.session_label(v_seat) || ' du %when% aura lieu avec un autre coach.',
+      array['coach', 'student', 'parents', 'assistants'], v_caller,
+      jsonb_build_object('previousCoachId', v_old_coach));
+    perform private.broadcast_session(v_seat, 'session_updated');
+    perform realtime.send(jsonb_build_object('sessionId', v_seat.id, 'coachId', p_coach_id),
+      'session_reassigned', 'coach:' || v_old_coach::text, true);
+    v_count := v_count + 1;
+    if v_seat.id = v_session.id then
+      v_session := v_seat;
+    end if;
+  end loop;
+
+  return jsonb_build_object('session', to_jsonb(v_session), 'seats', v_count,
+    'previousCoachId', v_old_coach);
+end
+$function$;
+
+-- ----------------------------------------------------------------------------
 -- public.replace_specific_availability(p_coach_id uuid, p_date date, p_slots jsonb)
 -- grants: authenticated: execute; service_role: execute
 CREATE OR REPLACE FUNCTION public.replace_specific_availability(p_coach_id uuid, p_date date, p_slots jsonb)
@@ -1327,6 +1602,51 @@ begin
     raise exception 'NB_OVERLAPPING_SLOTS: two slots of the same kind overlap on the same day';
   end;
   return v_count;
+end
+$function$;
+
+-- ----------------------------------------------------------------------------
+-- public.request_credits(p_student_id uuid, p_amount integer, p_message text)
+-- A student or parent asks staff for credits for one student (one open request per student).
+-- grants: authenticated: execute; service_role: execute
+CREATE OR REPLACE FUNCTION public.request_credits(p_student_id uuid, p_amount integer, p_message text DEFAULT NULL::text)
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ SET search_path TO ''
+AS $function$
+declare
+  v_caller uuid := (select auth.uid());
+  v_role public.user_role := private.current_user_role();
+  v_request public.credit_requests;
+begin
+  if v_caller is null or v_role is null then
+    raise exception 'NB_UNAUTHENTICATED: sign in first';
+  end if;
+  if p_amount is null or p_amount not between 1 and 100 then
+    raise exception 'NB_VALIDATION: ask for 1 to 100 credits';
+  end if;
+  if length(p_message) > 500 then
+    raise exception 'NB_VALIDATION: the message must be at most 500 characters';
+  end if;
+  if v_role not in ('student', 'parent') then
+    raise exception 'NB_FORBIDDEN: only a family may ask for credits';
+  end if;
+  -- A student asks for themself, a parent for one of their children.
+  if p_student_id is null
+     or not ((v_role = 'student' and p_student_id = v_caller)
+             or (v_role = 'parent' and p_student_id <> v_caller
+                 and p_student_id in (select private.my_student_ids()))) then
+    raise exception 'NB_NOT_FOUND: no such student';
+  end if;
+  begin
+    -- As the caller: the insert policy is the rule.
+    insert into public.credit_requests (student_id, requested_by, amount, message)
+    values (p_student_id, v_caller, p_amount, nullif(trim(p_message), ''))
+    returning * into v_request;
+  exception when unique_violation then
+    raise exception 'NB_CONFLICT: a request for this student is already waiting for an answer';
+  end;
+  return jsonb_build_object('request', to_jsonb(v_request));
 end
 $function$;
 
@@ -1406,6 +1726,44 @@ begin
   perform private.broadcast_session(v_session, 'session_updated');
 
   return jsonb_build_object('session', to_jsonb(v_session));
+end
+$function$;
+
+-- ----------------------------------------------------------------------------
+-- public.resend_notification(p_notification_id uuid)
+-- Staff put a FAILED delivery back to PENDING for a new round of attempts; the caller schedules it on the job engine after commit (the sweep is the safety net).
+-- grants: authenticated: execute; service_role: execute
+CREATE OR REPLACE FUNCTION public.resend_notification(p_notification_id uuid)
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  v_caller uuid := private.require_staff();
+  v_row public.session_notifications;
+begin
+  select n.* into v_row from public.session_notifications n
+  where n.id = p_notification_id for update;
+  if v_row.id is null then
+    raise exception 'NB_NOT_FOUND: no such delivery';
+  end if;
+  if v_row.status <> 'FAILED' then
+    raise exception 'NB_INVALID_TRANSITION: only a failed delivery can be resent (this one is %)',
+      v_row.status;
+  end if;
+  update public.session_notifications n
+  set status = 'PENDING', resends = n.resends + 1, next_attempt_at = now()
+  where n.id = v_row.id
+  returning * into v_row;
+  insert into public.staff_actions (actor_id, action, session_id, student_id, notification_id, details)
+  values (v_caller, 'RESEND_NOTIFICATION', v_row.session_id,
+    (select s.student_id from public.session_bookings s where s.id = v_row.session_id), v_row.id,
+    jsonb_build_object('method', v_row.method, 'resends', v_row.resends, 'lastError', v_row.last_error));
+  perform realtime.send(jsonb_build_object('id', v_row.id, 'status', 'PENDING'),
+    'delivery_resent', 'board', true);
+  return jsonb_build_object('id', v_row.id, 'status', v_row.status, 'resends', v_row.resends,
+    'method', v_row.method, 'nextAttemptAt', v_row.next_attempt_at);
 end
 $function$;
 
@@ -1519,6 +1877,97 @@ begin
   where s.id = v_session.id
   returning * into v_session;
   return jsonb_build_object('session', to_jsonb(v_session));
+end
+$function$;
+
+-- ----------------------------------------------------------------------------
+-- public.staff_book_session(p_coach_id uuid, p_student_id uuid, p_subject text, p_starts_at timestamp with time zone, p_duration_minutes integer, p_title text, p_credits integer, p_reason text, p_type public.session_type, p_modality public.session_modality, p_description text, p_idempotency_key text)
+-- Staff book for a family: book_session's rules and notifications (the parents are emailed), plus a reason in the history and the staff journal.
+-- grants: authenticated: execute; service_role: execute
+CREATE OR REPLACE FUNCTION public.staff_book_session(p_coach_id uuid, p_student_id uuid, p_subject text, p_starts_at timestamp with time zone, p_duration_minutes integer, p_title text, p_credits integer, p_reason text, p_type public.session_type DEFAULT 'INDIVIDUAL'::public.session_type, p_modality public.session_modality DEFAULT 'ONLINE'::public.session_modality, p_description text DEFAULT NULL::text, p_idempotency_key text DEFAULT NULL::text)
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  v_caller uuid := private.require_staff();
+  v_reason text := private.staff_reason(p_reason);
+  v_result jsonb;
+  v_session_id uuid;
+begin
+  -- Every rule of a booking (qualification, availability, notice, price, credits, overlaps)
+  -- is book_session's, which accepts a staff caller for any student.
+  v_result := public.book_session(p_coach_id, p_student_id, p_subject, p_starts_at,
+    p_duration_minutes, p_title, p_credits, p_type, p_modality, p_description, p_idempotency_key);
+  if (v_result ->> 'replayed')::boolean then
+    return v_result;
+  end if;
+  v_session_id := (v_result #>> '{session,id}')::uuid;
+  update public.session_status_history h
+  set notes = left('booked by staff for the family: ' || v_reason, 2000)
+  where h.session_id = v_session_id and h.from_status is null;
+  insert into public.staff_actions (actor_id, action, session_id, student_id, reason, details)
+  values (v_caller, 'BOOK', v_session_id, p_student_id, v_reason,
+    jsonb_build_object('coachId', p_coach_id, 'startsAt', p_starts_at));
+  return v_result;
+end
+$function$;
+
+-- ----------------------------------------------------------------------------
+-- public.staff_cancel_session(p_session_id uuid, p_refund text, p_reason text)
+-- Staff cancel a session with a reason, refunding FULL, NONE or by the POLICY (transition_session does the rest).
+-- grants: authenticated: execute; service_role: execute
+CREATE OR REPLACE FUNCTION public.staff_cancel_session(p_session_id uuid, p_refund text, p_reason text)
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  v_caller uuid := private.require_staff();
+  v_reason text := private.staff_reason(p_reason);
+  v_result jsonb;
+begin
+  if p_refund is null or p_refund not in ('FULL', 'NONE', 'POLICY') then
+    raise exception 'NB_VALIDATION: the refund must be FULL, NONE or POLICY';
+  end if;
+  -- transition_session records the history (the reason as its notes), refunds, cancels
+  -- the reminders and writes the SESSION_CANCELLED event with the credits refunded.
+  v_result := public.transition_session(p_session_id, 'CANCELLED', v_reason,
+    case p_refund when 'FULL' then true when 'NONE' then false end);
+  insert into public.staff_actions (actor_id, action, session_id, student_id, reason, details)
+  values (v_caller, 'CANCEL', p_session_id, (v_result #>> '{session,student_id}')::uuid, v_reason,
+    jsonb_build_object('refund', p_refund, 'refunded', v_result -> 'refunded'));
+  return v_result;
+end
+$function$;
+
+-- ----------------------------------------------------------------------------
+-- public.staff_reschedule_session(p_session_id uuid, p_new_starts_at timestamp with time zone, p_reason text)
+-- Staff move a session for a family, with a reason (reschedule_session's rules, without the families' 24-hour limit).
+-- grants: authenticated: execute; service_role: execute
+CREATE OR REPLACE FUNCTION public.staff_reschedule_session(p_session_id uuid, p_new_starts_at timestamp with time zone, p_reason text)
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  v_caller uuid := private.require_staff();
+  v_reason text := private.staff_reason(p_reason);
+  v_before timestamptz;
+  v_result jsonb;
+begin
+  select s.starts_at into v_before from public.session_bookings s where s.id = p_session_id;
+  -- reschedule_session checks the new start (availability, notice, grid, overlaps), moves
+  -- the reminders, records the history and writes the SESSION_RESCHEDULED event; staff
+  -- are not bound by the 24-hour limit families have.
+  v_result := public.reschedule_session(p_session_id, p_new_starts_at, v_reason);
+  insert into public.staff_actions (actor_id, action, session_id, student_id, reason, details)
+  values (v_caller, 'RESCHEDULE', p_session_id, (v_result #>> '{session,student_id}')::uuid,
+    v_reason, jsonb_build_object('previousStartsAt', v_before, 'startsAt', p_new_starts_at));
+  return v_result;
 end
 $function$;
 
@@ -1669,6 +2118,7 @@ CREATE TRIGGER coach_availability_live_insert AFTER INSERT ON public.coach_avail
 CREATE TRIGGER coach_availability_live_update AFTER UPDATE ON public.coach_availability REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION private.live_availability();
 CREATE TRIGGER coach_availability_touch BEFORE UPDATE ON public.coach_availability FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
 CREATE TRIGGER credit_accounts_live AFTER INSERT OR UPDATE ON public.credit_accounts FOR EACH ROW EXECUTE FUNCTION private.live_credits();
+CREATE TRIGGER credit_requests_announce AFTER INSERT OR UPDATE OF status ON public.credit_requests FOR EACH ROW EXECUTE FUNCTION private.announce_credit_request();
 CREATE TRIGGER notification_events_announce AFTER INSERT ON public.notification_events FOR EACH STATEMENT EXECUTE FUNCTION private.announce_notification_events();
 CREATE TRIGGER profiles_open_credit_account AFTER INSERT OR UPDATE OF role ON public.profiles FOR EACH ROW EXECUTE FUNCTION private.open_credit_account();
 CREATE TRIGGER session_bookings_live AFTER INSERT OR UPDATE ON public.session_bookings FOR EACH ROW EXECUTE FUNCTION private.live_session();

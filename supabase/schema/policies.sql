@@ -80,6 +80,23 @@ create policy credit_accounts_select on public.credit_accounts
   using ((student_id IN ( SELECT private.my_student_ids() AS my_student_ids)) OR ( SELECT private.is_staff() AS is_staff));
 
 -- ----------------------------------------------------------------------------
+-- public.credit_requests
+-- A family's request for credits for one student: OPEN until staff GRANT it (a ledger entry, same transaction) or DECLINE it.
+-- grants: authenticated: select; service_role: delete, insert, select, update
+-- column grants: authenticated: insert (amount, message, requested_by, student_id)
+alter table public.credit_requests enable row level security;
+
+-- A student (for themself) or a parent (for their child) opens a request; only the amount and message are theirs to write.
+create policy credit_requests_insert on public.credit_requests
+  as permissive for insert to authenticated
+  with check (requested_by = (( SELECT auth.uid() AS uid)) AND status = 'OPEN'::public.credit_request_status AND ((( SELECT private.current_user_role() AS current_user_role)) = 'student'::public.user_role AND student_id = (( SELECT auth.uid() AS uid)) OR (( SELECT private.current_user_role() AS current_user_role)) = 'parent'::public.user_role AND student_id <> (( SELECT auth.uid() AS uid)) AND (student_id IN ( SELECT private.my_student_ids() AS my_student_ids))));
+
+-- A student and their parents read the student's requests; staff read every one.
+create policy credit_requests_select on public.credit_requests
+  as permissive for select to authenticated
+  using ((student_id IN ( SELECT private.my_student_ids() AS my_student_ids)) OR ( SELECT private.is_staff() AS is_staff));
+
+-- ----------------------------------------------------------------------------
 -- public.credit_transactions
 -- The credit ledger: one row per balance change, written only by the RPCs, never updated.
 -- grants: authenticated: select; service_role: all
@@ -256,6 +273,17 @@ create policy session_status_history_select on public.session_status_history
   using ((EXISTS ( SELECT 1
    FROM public.session_bookings s
   WHERE s.id = session_status_history.session_id)));
+
+-- ----------------------------------------------------------------------------
+-- public.staff_actions
+-- Journal of the staff's issue-resolution actions (book, cancel, reschedule, reassign for a family, decide a credit request, resend a delivery); written only by the staff RPCs.
+-- grants: authenticated: select; service_role: delete, insert, select, update
+alter table public.staff_actions enable row level security;
+
+-- Staff read the journal; families and coaches none. Nobody writes it but the staff RPCs.
+create policy staff_actions_select on public.staff_actions
+  as permissive for select to authenticated
+  using (( SELECT private.is_staff() AS is_staff));
 
 -- ----------------------------------------------------------------------------
 -- public.subjects

@@ -85,6 +85,44 @@ isOneToOne: true
       referencedColumns: ["id"]
     }
                   ]
+                },"credit_requests": {
+                  Row: {
+                    "amount": number,"created_at": string,"decided_at": string | null,"decided_by": string | null,"decision_note": string | null,"granted_amount": number | null,"id": string,"message": string | null,"requested_by": string,"status": Database["public"]['Enums']["credit_request_status"],"student_id": string,"transaction_id": number | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "amount": number,"created_at"?: string,"decided_at"?: string | null,"decided_by"?: string | null,"decision_note"?: string | null,"granted_amount"?: number | null,"id"?: string,"message"?: string | null,"requested_by": string,"status"?: Database["public"]['Enums']["credit_request_status"],"student_id": string,"transaction_id"?: number | null
+                  }
+                  Update: {
+                    "amount"?: number,"created_at"?: string,"decided_at"?: string | null,"decided_by"?: string | null,"decision_note"?: string | null,"granted_amount"?: number | null,"id"?: string,"message"?: string | null,"requested_by"?: string,"status"?: Database["public"]['Enums']["credit_request_status"],"student_id"?: string,"transaction_id"?: number | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "credit_requests_decided_by_fkey"
+      columns: ["decided_by"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "credit_requests_requested_by_fkey"
+      columns: ["requested_by"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "credit_requests_student_id_fkey"
+      columns: ["student_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "credit_requests_transaction_id_fkey"
+      columns: ["transaction_id"]
+isOneToOne: false
+      referencedRelation: "credit_transactions"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"credit_transactions": {
                   Row: {
                     "amount": number,"balance_after": number,"created_at": string,"created_by": string | null,"id": number,"kind": Database["public"]['Enums']["credit_entry_kind"],"reason": string | null,"session_id": string | null,"student_id": string
@@ -315,14 +353,14 @@ isOneToOne: false
                   ]
                 },"session_notifications": {
                   Row: {
-                    "attempts": number,"created_at": string,"delivery_key": string | null,"event_id": number | null,"id": string,"last_error": string | null,"locale": string | null,"message": string,"method": Database["public"]['Enums']["notification_method"],"next_attempt_at": string,"payload": NonNullable<Json>,"provider_id": string | null,"read_at": string | null,"recipient_id": string,"reminder_id": string | null,"sent_at": string | null,"session_id": string | null,"status": Database["public"]['Enums']["delivery_status"],"title": string,"type": Database["public"]['Enums']["notification_type"]
+                    "attempts": number,"created_at": string,"delivery_key": string | null,"event_id": number | null,"id": string,"last_error": string | null,"locale": string | null,"message": string,"method": Database["public"]['Enums']["notification_method"],"next_attempt_at": string,"payload": NonNullable<Json>,"provider_id": string | null,"read_at": string | null,"recipient_id": string,"reminder_id": string | null,"resends": number,"sent_at": string | null,"session_id": string | null,"status": Database["public"]['Enums']["delivery_status"],"title": string,"type": Database["public"]['Enums']["notification_type"]
                   }
                   ComputedFields: never
                   Insert: {
-                    "attempts"?: number,"created_at"?: string,"delivery_key"?: string | null,"event_id"?: number | null,"id"?: string,"last_error"?: string | null,"locale"?: string | null,"message": string,"method": Database["public"]['Enums']["notification_method"],"next_attempt_at"?: string,"payload"?: NonNullable<Json>,"provider_id"?: string | null,"read_at"?: string | null,"recipient_id": string,"reminder_id"?: string | null,"sent_at"?: string | null,"session_id"?: string | null,"status"?: Database["public"]['Enums']["delivery_status"],"title": string,"type": Database["public"]['Enums']["notification_type"]
+                    "attempts"?: number,"created_at"?: string,"delivery_key"?: string | null,"event_id"?: number | null,"id"?: string,"last_error"?: string | null,"locale"?: string | null,"message": string,"method": Database["public"]['Enums']["notification_method"],"next_attempt_at"?: string,"payload"?: NonNullable<Json>,"provider_id"?: string | null,"read_at"?: string | null,"recipient_id": string,"reminder_id"?: string | null,"resends"?: number,"sent_at"?: string | null,"session_id"?: string | null,"status"?: Database["public"]['Enums']["delivery_status"],"title": string,"type": Database["public"]['Enums']["notification_type"]
                   }
                   Update: {
-                    "attempts"?: number,"created_at"?: string,"delivery_key"?: string | null,"event_id"?: number | null,"id"?: string,"last_error"?: string | null,"locale"?: string | null,"message"?: string,"method"?: Database["public"]['Enums']["notification_method"],"next_attempt_at"?: string,"payload"?: NonNullable<Json>,"provider_id"?: string | null,"read_at"?: string | null,"recipient_id"?: string,"reminder_id"?: string | null,"sent_at"?: string | null,"session_id"?: string | null,"status"?: Database["public"]['Enums']["delivery_status"],"title"?: string,"type"?: Database["public"]['Enums']["notification_type"]
+                    "attempts"?: number,"created_at"?: string,"delivery_key"?: string | null,"event_id"?: number | null,"id"?: string,"last_error"?: string | null,"locale"?: string | null,"message"?: string,"method"?: Database["public"]['Enums']["notification_method"],"next_attempt_at"?: string,"payload"?: NonNullable<Json>,"provider_id"?: string | null,"read_at"?: string | null,"recipient_id"?: string,"reminder_id"?: string | null,"resends"?: number,"sent_at"?: string | null,"session_id"?: string | null,"status"?: Database["public"]['Enums']["delivery_status"],"title"?: string,"type"?: Database["public"]['Enums']["notification_type"]
                   }
                   Relationships: [
                     {
@@ -423,6 +461,44 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"staff_actions": {
+                  Row: {
+                    "action": string,"actor_id": string,"created_at": string,"details": NonNullable<Json>,"id": number,"notification_id": string | null,"reason": string | null,"session_id": string | null,"student_id": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "action": string,"actor_id": string,"created_at"?: string,"details"?: NonNullable<Json>,"id"?: never,"notification_id"?: string | null,"reason"?: string | null,"session_id"?: string | null,"student_id"?: string | null
+                  }
+                  Update: {
+                    "action"?: string,"actor_id"?: string,"created_at"?: string,"details"?: NonNullable<Json>,"id"?: never,"notification_id"?: string | null,"reason"?: string | null,"session_id"?: string | null,"student_id"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "staff_actions_actor_id_fkey"
+      columns: ["actor_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "staff_actions_notification_id_fkey"
+      columns: ["notification_id"]
+isOneToOne: false
+      referencedRelation: "session_notifications"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "staff_actions_session_id_fkey"
+      columns: ["session_id"]
+isOneToOne: false
+      referencedRelation: "session_bookings"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "staff_actions_student_id_fkey"
+      columns: ["student_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"subjects": {
                   Row: {
                     "code": string,"name_en": string,"name_fr": string,"sort_order": number
@@ -468,11 +544,22 @@ isOneToOne: false
 "custom_access_token_hook":
 { Args: { "event": Json }; Returns: Json
                            },
+"decide_credit_request":
+{ Args: { "p_amount"?: number,"p_decision": string,"p_note"?: string,"p_request_id": string }; Returns: Json
+                           },
 "grant_credits":
 { Args: { "p_amount": number,"p_reason": string,"p_student_id": string }; Returns: Json
                            },
 "rate_session":
 { Args: { "p_feedback"?: string,"p_rating": number,"p_session_id": string }; Returns: Json
+                           },
+"reassign_candidates":
+{ Args: { "p_session_id": string }; Returns: {
+              "coach_id": string,"first_name": string,"last_name": string,"time_zone": string
+            }[]
+                           },
+"reassign_session":
+{ Args: { "p_coach_id": string,"p_reason": string,"p_session_id": string }; Returns: Json
                            },
 "replace_specific_availability":
 { Args: { "p_coach_id": string,"p_date": string,"p_slots": Json }; Returns: number
@@ -480,8 +567,14 @@ isOneToOne: false
 "replace_weekly_availability":
 { Args: { "p_coach_id": string,"p_days": (number)[],"p_slots": Json }; Returns: number
                            },
+"request_credits":
+{ Args: { "p_amount": number,"p_message"?: string,"p_student_id": string }; Returns: Json
+                           },
 "reschedule_session":
 { Args: { "p_new_starts_at": string,"p_reason"?: string,"p_session_id": string }; Returns: Json
+                           },
+"resend_notification":
+{ Args: { "p_notification_id": string }; Returns: Json
                            },
 "save_push_subscription":
 { Args: { "p_auth": string,"p_endpoint": string,"p_p256dh": string,"p_user_agent"?: string }; Returns: string
@@ -495,12 +588,21 @@ isOneToOne: false
 "set_session_notes":
 { Args: { "p_notes": string,"p_session_id": string }; Returns: Json
                            },
+"staff_book_session":
+{ Args: { "p_coach_id": string,"p_credits": number,"p_description"?: string,"p_duration_minutes": number,"p_idempotency_key"?: string,"p_modality"?: Database["public"]['Enums']["session_modality"],"p_reason": string,"p_starts_at": string,"p_student_id": string,"p_subject": string,"p_title": string,"p_type"?: Database["public"]['Enums']["session_type"] }; Returns: Json
+                           },
+"staff_cancel_session":
+{ Args: { "p_reason": string,"p_refund": string,"p_session_id": string }; Returns: Json
+                           },
+"staff_reschedule_session":
+{ Args: { "p_new_starts_at": string,"p_reason": string,"p_session_id": string }; Returns: Json
+                           },
 "transition_session":
 { Args: { "p_notes"?: string,"p_refund"?: boolean,"p_session_id": string,"p_to": Database["public"]['Enums']["session_status"] }; Returns: Json
                            }
           }
           Enums: {
-            "credit_entry_kind": "GRANT"|"DEBIT"|"REFUND"|"ADJUSTMENT","delivery_status": "PENDING"|"SENDING"|"SENT"|"FAILED"|"CANCELLED","notification_method": "EMAIL"|"SMS"|"IN_APP"|"PUSH","notification_type": "SESSION_BOOKED"|"SESSION_CONFIRMED"|"SESSION_STARTED"|"SESSION_COMPLETED"|"SESSION_CANCELLED"|"SESSION_NO_SHOW"|"SESSION_RESCHEDULED"|"SESSION_REMINDER"|"FEEDBACK_REQUESTED"|"CREDITS_GRANTED","reminder_type": "ONE_DAY_BEFORE"|"TWO_HOURS_BEFORE"|"THIRTY_MINUTES_BEFORE","session_modality": "ONLINE"|"IN_PERSON","session_status": "SCHEDULED"|"CONFIRMED"|"IN_PROGRESS"|"COMPLETED"|"CANCELLED"|"NO_SHOW","session_type": "INDIVIDUAL"|"GROUP","user_role": "student"|"parent"|"coach"|"assistant"|"admin"
+            "credit_entry_kind": "GRANT"|"DEBIT"|"REFUND"|"ADJUSTMENT","credit_request_status": "OPEN"|"GRANTED"|"DECLINED","delivery_status": "PENDING"|"SENDING"|"SENT"|"FAILED"|"CANCELLED","notification_method": "EMAIL"|"SMS"|"IN_APP"|"PUSH","notification_type": "SESSION_BOOKED"|"SESSION_CONFIRMED"|"SESSION_STARTED"|"SESSION_COMPLETED"|"SESSION_CANCELLED"|"SESSION_NO_SHOW"|"SESSION_RESCHEDULED"|"SESSION_REMINDER"|"FEEDBACK_REQUESTED"|"CREDITS_GRANTED"|"SESSION_REASSIGNED"|"CREDIT_REQUEST_DECLINED","reminder_type": "ONE_DAY_BEFORE"|"TWO_HOURS_BEFORE"|"THIRTY_MINUTES_BEFORE","session_modality": "ONLINE"|"IN_PERSON","session_status": "SCHEDULED"|"CONFIRMED"|"IN_PROGRESS"|"COMPLETED"|"CANCELLED"|"NO_SHOW","session_type": "INDIVIDUAL"|"GROUP","user_role": "student"|"parent"|"coach"|"assistant"|"admin"
           }
           CompositeTypes: {
             [_ in never]: never
@@ -616,7 +718,7 @@ export type CompositeTypes<
 export const Constants = {
   "public": {
           Enums: {
-            "credit_entry_kind": ["GRANT", "DEBIT", "REFUND", "ADJUSTMENT"],"delivery_status": ["PENDING", "SENDING", "SENT", "FAILED", "CANCELLED"],"notification_method": ["EMAIL", "SMS", "IN_APP", "PUSH"],"notification_type": ["SESSION_BOOKED", "SESSION_CONFIRMED", "SESSION_STARTED", "SESSION_COMPLETED", "SESSION_CANCELLED", "SESSION_NO_SHOW", "SESSION_RESCHEDULED", "SESSION_REMINDER", "FEEDBACK_REQUESTED", "CREDITS_GRANTED"],"reminder_type": ["ONE_DAY_BEFORE", "TWO_HOURS_BEFORE", "THIRTY_MINUTES_BEFORE"],"session_modality": ["ONLINE", "IN_PERSON"],"session_status": ["SCHEDULED", "CONFIRMED", "IN_PROGRESS", "COMPLETED", "CANCELLED", "NO_SHOW"],"session_type": ["INDIVIDUAL", "GROUP"],"user_role": ["student", "parent", "coach", "assistant", "admin"]
+            "credit_entry_kind": ["GRANT", "DEBIT", "REFUND", "ADJUSTMENT"],"credit_request_status": ["OPEN", "GRANTED", "DECLINED"],"delivery_status": ["PENDING", "SENDING", "SENT", "FAILED", "CANCELLED"],"notification_method": ["EMAIL", "SMS", "IN_APP", "PUSH"],"notification_type": ["SESSION_BOOKED", "SESSION_CONFIRMED", "SESSION_STARTED", "SESSION_COMPLETED", "SESSION_CANCELLED", "SESSION_NO_SHOW", "SESSION_RESCHEDULED", "SESSION_REMINDER", "FEEDBACK_REQUESTED", "CREDITS_GRANTED", "SESSION_REASSIGNED", "CREDIT_REQUEST_DECLINED"],"reminder_type": ["ONE_DAY_BEFORE", "TWO_HOURS_BEFORE", "THIRTY_MINUTES_BEFORE"],"session_modality": ["ONLINE", "IN_PERSON"],"session_status": ["SCHEDULED", "CONFIRMED", "IN_PROGRESS", "COMPLETED", "CANCELLED", "NO_SHOW"],"session_type": ["INDIVIDUAL", "GROUP"],"user_role": ["student", "parent", "coach", "assistant", "admin"]
           }
         }
 } as const

@@ -32,3 +32,6 @@ export type ReminderType = Enums['reminder_type'];
 
 export const DELIVERY_STATUSES = Constants.public.Enums.delivery_status;
 export type DeliveryStatus = Enums['delivery_status'];
+
+export const CREDIT_REQUEST_STATUSES = Constants.public.Enums.credit_request_status;
+export type CreditRequestStatus = Enums['credit_request_status'];

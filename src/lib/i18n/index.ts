@@ -3,6 +3,7 @@ import { en } from './en';
 import { fr } from './fr';
 import { boardMessages } from './messages/board';
 import { coachMessages } from './messages/coach';
+import { creditMessages } from './messages/credits';
 import { familyMessages } from './messages/family';
 import { notificationMessages } from './messages/notifications';
 import { errorMessages } from './messages/errors';
@@ -17,6 +18,7 @@ const frAll = {
 	...fr,
 	...boardMessages.fr,
 	...coachMessages.fr,
+	...creditMessages.fr,
 	...familyMessages.fr,
 	...notificationMessages.fr,
 	...errorMessages.fr,
@@ -27,6 +29,7 @@ const enAll = {
 	...en,
 	...boardMessages.en,
 	...coachMessages.en,
+	...creditMessages.en,
 	...familyMessages.en,
 	...notificationMessages.en,
 	...errorMessages.en,

@@ -4,6 +4,7 @@
  */
 import type { GrantCreditsBody } from '$lib/features/credits/schemas';
 import type { CreditEntryKind } from '$lib/core/enums';
+import type { FamilyBalance } from '$lib/features/credits/types';
 import type { Tx } from '$lib/server/db/as-user';
 
 export interface BalanceView {
@@ -77,4 +78,20 @@ export async function creditsOverview(tx: Tx, studentId?: string) {
 		balances: await listBalances(tx, studentId),
 		transactions: await listTransactions(tx, studentId)
 	};
+}
+
+/** Every student the caller may see with their parents' names and balance (staff: everyone). */
+export async function listFamilyBalances(tx: Tx): Promise<FamilyBalance[]> {
+	return tx<FamilyBalance[]>`
+		select a.student_id as "studentId",
+			coalesce(st.first_name || ' ' || st.last_name, '') as "studentName",
+			coalesce((select string_agg(pa.first_name || ' ' || pa.last_name, ', '
+					order by pa.last_name, pa.first_name)
+				from public.parent_students ps join public.profiles pa on pa.id = ps.parent_id
+				where ps.student_id = a.student_id), '') as parents,
+			a.balance
+		from public.credit_accounts a
+		join public.profiles st on st.id = a.student_id
+		order by st.last_name, st.first_name, a.student_id
+		limit ${MAX_BALANCES}`;
 }

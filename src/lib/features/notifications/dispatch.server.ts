@@ -16,7 +16,8 @@ import { route, type Recipient } from './routing';
 
 /** What must now be scheduled. */
 export interface Work {
-	deliveries: { id: string; startAfter: Date }[];
+	/** `resends`: the staff's resend rounds of a failed delivery (0 or absent: the first). */
+	deliveries: { id: string; startAfter: Date; resends?: number }[];
 	reminders: { id: string; dueAt: Date; sessionId?: string }[];
 }
 
@@ -78,7 +79,7 @@ export async function dispatchEvents(sql: Sql, scheduler: Scheduler, links: Link
 			select e.id::text, e.type::text as type, e.session_id, e.actor_id, e.data, e.occurred_at,
 			       (select count(*)::int from public.notification_events x
 			        where x.session_id = e.session_id and x.id <= e.id
-			          and x.type in ('SESSION_RESCHEDULED', 'SESSION_CANCELLED')) as sequence
+			          and x.type in ('SESSION_RESCHEDULED', 'SESSION_REASSIGNED', 'SESSION_CANCELLED')) as sequence
 			from public.notification_events e
 			where e.dispatched_at is null
 			order by e.id
@@ -102,7 +103,9 @@ export async function dispatchEvents(sql: Sql, scheduler: Scheduler, links: Link
 					keyPrefix: `event:${event.id}`,
 					startAfter,
 					calendar:
-						event.type === 'SESSION_BOOKED' || event.type === 'SESSION_RESCHEDULED'
+						event.type === 'SESSION_BOOKED' ||
+						event.type === 'SESSION_RESCHEDULED' ||
+						event.type === 'SESSION_REASSIGNED'
 							? { method: 'REQUEST', sequence: event.sequence, stamp: event.occurred_at }
 							: event.type === 'SESSION_CANCELLED'
 								? { method: 'CANCEL', sequence: event.sequence, stamp: event.occurred_at }

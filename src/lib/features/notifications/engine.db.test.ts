@@ -18,7 +18,8 @@ import {
 	reschedule,
 	transition
 } from '../../../../supabase/tests/support/booking';
-import { makeCoach, makeFamily } from '../../../../tests/support/db';
+import { actAs, failure, makeCoach, makeFamily } from '../../../../tests/support/db';
+import { DEMO } from '../../../../tests/support/demo';
 import {
 	startCapturingSmtp,
 	startPushEndpoint,
@@ -26,6 +27,7 @@ import {
 } from '../../../../tests/support/notification-peers';
 import { privateDatabase } from '../../../../tests/support/test-database';
 import { QUEUES, startEngine, type Engine } from './engine.server';
+import { resendDelivery, resendWork } from './resend.server';
 import { jobId } from './sweep.server';
 
 const SID = `AC${'0123456789abcdef'.repeat(2)}`;
@@ -334,6 +336,48 @@ describe('delivery', () => {
 		});
 		expect(failed.last_error).toContain('550');
 	});
+
+	it('a failed delivery resent by staff is delivered promptly, once, with both rounds recorded', async () => {
+		const coachId = await makeCoach(sql);
+		const coach = await emailOf(coachId);
+		refusals.set(coach, { times: 1, code: 550 });
+		const { parentId, studentIds } = await makeFamily(sql, { credits: 3 });
+		const { session } = await bookSession(sql, parentId, {
+			coachId,
+			studentId: studentIds[0]!,
+			startsAt: await parisAt(sql, 3, '10:00')
+		});
+		const failed = await until(async () => {
+			const [r] = await sql<{ id: string }[]>`
+				select id from public.session_notifications
+				where session_id = ${session.id} and recipient_id = ${coachId} and status = 'FAILED'`;
+			return r;
+		});
+		const resent = await actAs(sql, DEMO.assistant)((tx) => resendDelivery(tx, failed.id));
+		expect(resent).toMatchObject({ id: failed.id, status: 'PENDING', resends: 1 });
+		const asked = Date.now();
+		await engine.schedule(resendWork(resent));
+		await until(async () => smtp.to(coach).length === 1);
+		// Prompt: well before the sweep's minute.
+		expect(Date.now() - asked).toBeLessThan(10_000);
+		await until(
+			async () =>
+				(
+					await sql`select 1 from public.session_notifications where id = ${failed.id} and status = 'SENT'`
+				).length
+		);
+		// Scheduling the same round again (a retried request, the sweep) sends nothing more.
+		await engine.schedule(resendWork(resent));
+		await new Promise((r) => setTimeout(r, 1_500));
+		expect(smtp.to(coach)).toHaveLength(1);
+		const attempts = await sql<{ succeeded: boolean }[]>`
+			select succeeded from public.notification_attempts where notification_id = ${failed.id} order by id`;
+		expect(attempts.map((a) => a.succeeded)).toEqual([false, true]);
+		const again = await failure(actAs(sql, DEMO.assistant)((tx) => resendDelivery(tx, failed.id)));
+		expect(again.message).toMatch(/^NB_INVALID_TRANSITION/);
+		const byFamily = await failure(actAs(sql, parentId)((tx) => resendDelivery(tx, failed.id)));
+		expect(byFamily.message).toMatch(/^NB_FORBIDDEN/);
+	}, 60_000);
 
 	it('a push subscription answered 410 is deleted', async () => {
 		const { parentId, session } = await bookedByStudent();

@@ -19,7 +19,7 @@ import {
 	type Scheduler,
 	type Work
 } from './dispatch.server';
-import { jobId, sweepWork } from './sweep.server';
+import { deliveryJobName, jobId, sweepWork } from './sweep.server';
 
 export const QUEUES = {
 	deliver: 'notification-deliver',
@@ -45,6 +45,8 @@ export interface Engine {
 	boss: PgBoss;
 	/** Expand pending outbox events now (also run on NOTIFY and by the sweep). */
 	dispatch(): Promise<number>;
+	/** Schedule work decided outside the engine (a resent delivery), in a transaction of its own. */
+	schedule(work: Work): Promise<void>;
 	stop(): Promise<void>;
 }
 
@@ -87,7 +89,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
 				await boss.send(
 					QUEUES.deliver,
 					{ id: d.id },
-					{ id: jobId(`delivery:${d.id}`), startAfter: d.startAfter, db }
+					{ id: jobId(deliveryJobName(d.id, d.resends)), startAfter: d.startAfter, db }
 				);
 			for (const r of work.reminders)
 				await boss.send(
@@ -179,6 +181,9 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
 	return {
 		boss,
 		dispatch: dispatchAll,
+		async schedule(work: Work) {
+			await options.sql.begin((tx) => scheduler.schedule(tx, work));
+		},
 		async stop() {
 			await listener.unlisten();
 			await boss.stop({ graceful: true, timeout: 5_000, wait: true });

@@ -5,11 +5,12 @@
  */
 import { readServerEnv, type ServerEnv } from '$lib/server/config/env';
 import { openChannels, type Channels } from '$lib/server/channels';
-import { database } from '$lib/server/db';
+import { database, withUser, type JwtClaims } from '$lib/server/db';
 import type { Database } from '$lib/server/db/open';
 import { createInngestFunctions } from './inngest.server';
 import { startEngine, type Engine } from './engine.server';
 import type { Links } from './dispatch.server';
+import { resendDelivery, resendWork, type ResentDelivery } from './resend.server';
 
 export type WorkflowsMode = 'embedded' | 'inngest' | 'off';
 
@@ -65,4 +66,19 @@ export function inngestSetup(env: ServerEnv = readServerEnv()) {
 		const channels = running.channels ?? (await openChannels(env, db.sql)).channels;
 		return { sql: db.sql, channels, links: linksOf(env) };
 	});
+}
+
+/**
+ * Staff resend a failed delivery (as themselves, under the RPC's staff check), then the
+ * running engine sends it at once. Without an engine here (Inngest, `off`), or if scheduling
+ * fails after the commit, the sweep picks the PENDING delivery up within two minutes.
+ */
+export async function resendFailedDelivery(claims: JwtClaims, id: string): Promise<ResentDelivery> {
+	const delivery = await withUser(claims, (tx) => resendDelivery(tx, id));
+	const running = runningNotifications();
+	const engine = running ? (await running).engine : null;
+	await engine?.schedule(resendWork(delivery)).catch((error: Error) => {
+		console.error('[notifications] resend not scheduled (the sweep will):', error.message);
+	});
+	return delivery;
 }

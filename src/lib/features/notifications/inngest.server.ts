@@ -45,7 +45,7 @@ export function eventsFor(work: Work): Outgoing[] {
 	return [
 		...work.deliveries.map((d) => ({
 			name: 'notification/deliver',
-			id: `delivery-${d.id}`,
+			id: d.resends ? `delivery-${d.id}-resend-${d.resends}` : `delivery-${d.id}`,
 			data: { id: d.id, startAfter: d.startAfter.toISOString() }
 		})),
 		...work.reminders.map((r) => ({

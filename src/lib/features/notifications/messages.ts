@@ -49,6 +49,7 @@ const KEYS: Record<NotificationType, { title: MessageKey; body: MessageKey }> = 
 	SESSION_BOOKED: keysOf('SESSION_BOOKED'),
 	SESSION_CONFIRMED: keysOf('SESSION_CONFIRMED'),
 	SESSION_RESCHEDULED: keysOf('SESSION_RESCHEDULED'),
+	SESSION_REASSIGNED: keysOf('SESSION_REASSIGNED'),
 	SESSION_CANCELLED: keysOf('SESSION_CANCELLED'),
 	SESSION_NO_SHOW: keysOf('SESSION_NO_SHOW'),
 	SESSION_STARTED: keysOf('SESSION_CONFIRMED'),
@@ -58,7 +59,8 @@ const KEYS: Record<NotificationType, { title: MessageKey; body: MessageKey }> = 
 		title: 'notif.SESSION_REMINDER.title.ONE_DAY_BEFORE',
 		body: 'notif.SESSION_REMINDER.body'
 	},
-	CREDITS_GRANTED: keysOf('CREDITS_GRANTED')
+	CREDITS_GRANTED: keysOf('CREDITS_GRANTED'),
+	CREDIT_REQUEST_DECLINED: keysOf('CREDIT_REQUEST_DECLINED')
 };
 
 const escapeHtml = (value: string) =>

@@ -61,13 +61,17 @@ export const DEFAULT_ROUTING: Record<NotificationType, Routing> = {
 	SESSION_BOOKED: FAMILY_AND_STAFF,
 	SESSION_CANCELLED: FAMILY_AND_STAFF,
 	SESSION_RESCHEDULED: FAMILY_AND_STAFF,
+	// Staff handed the session to another coach: the new coach, the family, the other assistants.
+	SESSION_REASSIGNED: FAMILY_AND_STAFF,
 	SESSION_CONFIRMED: FAMILY,
 	SESSION_NO_SHOW: FAMILY,
 	SESSION_STARTED: {},
 	SESSION_COMPLETED: {},
 	SESSION_REMINDER: REMINDER,
 	FEEDBACK_REQUESTED: { parent: ['IN_APP', 'EMAIL'], student: ['IN_APP', 'EMAIL'] },
-	CREDITS_GRANTED: { parent: ['EMAIL'], student: ['IN_APP'] }
+	CREDITS_GRANTED: { parent: ['EMAIL'], student: ['IN_APP'] },
+	// Written in-app by decide_credit_request itself, never dispatched from an event.
+	CREDIT_REQUEST_DECLINED: {}
 };
 
 /** The 2 h reminder also goes by SMS to whoever has a phone. */

@@ -13,14 +13,21 @@ export function jobId(name: string): string {
 }
 
 /**
+ * What a delivery's job is for: the delivery, and for a resent one the round, since the failed
+ * round's job keeps its id (pg-boss would take a second send of it for a duplicate).
+ */
+export const deliveryJobName = (id: string, resends = 0) =>
+	resends > 0 ? `delivery:${id}:resend:${resends}` : `delivery:${id}`;
+
+/**
  * The safety net's work: deliveries still waiting a minute after they were due, and reminder
  * marks due within a day, whose jobs may never have been scheduled (an event dispatched by
  * a server that died before its engine sent, an engine switched on later).
  */
 export function sweepWork(sql: Sql): Promise<Work> {
 	return runAsService(sql, async (tx) => {
-		const deliveries = await tx<{ id: string; next_attempt_at: Date }[]>`
-			select id, next_attempt_at from public.session_notifications
+		const deliveries = await tx<{ id: string; next_attempt_at: Date; resends: number }[]>`
+			select id, next_attempt_at, resends from public.session_notifications
 			where status in ('PENDING', 'SENDING') and method <> 'IN_APP'
 			  and next_attempt_at < now() - interval '1 minute'
 			order by next_attempt_at limit 500`;
@@ -29,7 +36,11 @@ export function sweepWork(sql: Sql): Promise<Work> {
 			where status = 'PENDING' and due_at < now() + interval '25 hours'
 			order by due_at limit 500`;
 		return {
-			deliveries: deliveries.map((d) => ({ id: d.id, startAfter: d.next_attempt_at })),
+			deliveries: deliveries.map((d) => ({
+				id: d.id,
+				startAfter: d.next_attempt_at,
+				resends: d.resends
+			})),
 			reminders: reminders.map((r) => ({ id: r.id, dueAt: r.due_at }))
 		};
 	});

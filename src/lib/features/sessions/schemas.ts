@@ -77,3 +77,28 @@ export const RescheduleSchema = z.strictObject({
 	reason: optionalText(1000, 'The reason', { multiline: true })
 });
 export type RescheduleBody = z.infer<typeof RescheduleSchema>;
+
+/** Every staff action for a family says why (3 to 1000 characters, as `private.staff_reason`). */
+export const StaffReasonSchema = trimmed(1000, 'The reason', { multiline: true }).min(3, {
+	error: 'The reason must be at least 3 characters'
+});
+
+export const REFUND_DECISIONS = ['FULL', 'NONE', 'POLICY'] as const;
+export type RefundDecision = (typeof REFUND_DECISIONS)[number];
+
+export const StaffCancelSchema = z.strictObject({
+	/** FULL: every credit back; NONE: nothing; POLICY: what the refund window gives. */
+	refund: z.enum(REFUND_DECISIONS, { error: 'Must be FULL, NONE or POLICY' }),
+	reason: StaffReasonSchema
+});
+export type StaffCancelBody = z.infer<typeof StaffCancelSchema>;
+
+export const StaffRescheduleSchema = z.strictObject({
+	scheduledDate: IsoDateSchema,
+	startTime: StartTimeSchema,
+	reason: StaffReasonSchema
+});
+export type StaffRescheduleBody = z.infer<typeof StaffRescheduleSchema>;
+
+export const ReassignSchema = z.strictObject({ coachId: UuidSchema, reason: StaffReasonSchema });
+export type ReassignBody = z.infer<typeof ReassignSchema>;

@@ -14,6 +14,9 @@ export const notificationMessages = defineMessages(
 		'notif.SESSION_RESCHEDULED.title': 'Séance déplacée',
 		'notif.SESSION_RESCHEDULED.body':
 			'La séance « {title} » ({subject}, {student} avec {coach}) prévue le {old} est déplacée au {when}.',
+		'notif.SESSION_REASSIGNED.title': 'Changement de coach',
+		'notif.SESSION_REASSIGNED.body':
+			'La séance « {title} » ({subject}, {student}) du {when} aura lieu avec {coach}.',
 		'notif.SESSION_CANCELLED.title': 'Séance annulée',
 		'notif.SESSION_CANCELLED.body':
 			'La séance « {title} » ({subject}, {student} avec {coach}) du {when} est annulée.',
@@ -32,6 +35,8 @@ export const notificationMessages = defineMessages(
 		'notif.CREDITS_GRANTED.title': 'Crédits ajoutés',
 		'notif.CREDITS_GRANTED.body':
 			'{count} crédit(s) ajouté(s) au compte de {student}. Nouveau solde : {balance}.',
+		'notif.CREDIT_REQUEST_DECLINED.title': 'Demande de crédits refusée',
+		'notif.CREDIT_REQUEST_DECLINED.body': 'Votre demande de crédits a été refusée.',
 		'notif.online': 'En ligne : {url}',
 		'notif.inPerson': 'Lieu : {location}',
 		'notif.open': 'Ouvrir dans Nexus Sessions',
@@ -98,6 +103,9 @@ export const notificationMessages = defineMessages(
 		'notif.SESSION_RESCHEDULED.title': 'Session moved',
 		'notif.SESSION_RESCHEDULED.body':
 			'The session “{title}” ({subject}, {student} with {coach}) planned on {old} moves to {when}.',
+		'notif.SESSION_REASSIGNED.title': 'New coach',
+		'notif.SESSION_REASSIGNED.body':
+			'The session “{title}” ({subject}, {student}) on {when} will be with {coach}.',
 		'notif.SESSION_CANCELLED.title': 'Session cancelled',
 		'notif.SESSION_CANCELLED.body':
 			'The session “{title}” ({subject}, {student} with {coach}) on {when} is cancelled.',
@@ -115,6 +123,8 @@ export const notificationMessages = defineMessages(
 		'notif.CREDITS_GRANTED.title': 'Credits added',
 		'notif.CREDITS_GRANTED.body':
 			'{count} credit(s) added to {student}’s account. New balance: {balance}.',
+		'notif.CREDIT_REQUEST_DECLINED.title': 'Credit request declined',
+		'notif.CREDIT_REQUEST_DECLINED.body': 'Your request for credits was declined.',
 		'notif.online': 'Online: {url}',
 		'notif.inPerson': 'Place: {location}',
 		'notif.open': 'Open in Nexus Sessions',

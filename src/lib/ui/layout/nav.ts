@@ -24,6 +24,12 @@ export const NAV_BY_ROLE: Record<UserRole, NavItem[]> = {
 		{ href: '/coach/availability', label: 'nav.availability' },
 		{ href: '/coach/profile', label: 'nav.profile' }
 	],
-	assistant: [{ href: '/assistant', label: 'nav.board' }],
-	admin: [{ href: '/assistant', label: 'nav.board' }]
+	assistant: [
+		{ href: '/assistant', label: 'nav.board' },
+		{ href: '/assistant/credits', label: 'staffCredits.nav' }
+	],
+	admin: [
+		{ href: '/assistant', label: 'nav.board' },
+		{ href: '/assistant/credits', label: 'staffCredits.nav' }
+	]
 };

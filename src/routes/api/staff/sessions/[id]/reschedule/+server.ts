@@ -1,0 +1,12 @@
+import { json } from '@sveltejs/kit';
+import { SessionIdSchema, StaffRescheduleSchema } from '$lib/features/sessions/schemas';
+import { staffReschedule } from '$lib/features/sessions/staff-tools.server';
+import { withUser } from '$lib/server/db';
+import { api, readJson, requireUser } from '$lib/server/http/handler';
+
+export const POST = api(async (event) => {
+	const user = requireUser(event, 'assistant', 'admin');
+	const { id } = SessionIdSchema.parse(event.params);
+	const body = await readJson(event, StaffRescheduleSchema);
+	return json({ session: await withUser(user.claims, (tx) => staffReschedule(tx, id, body)) });
+});
