@@ -59,3 +59,28 @@ test("the board shows a family's booking live; a refund made there reaches the f
 	await staffContext.close();
 	await familyContext.close();
 });
+
+test('a session’s record lets staff move it for the family, and keeps the trace', async ({
+	browser
+}) => {
+	const context = await browser.newContext({ viewport: DESKTOP });
+	const staff = await context.newPage();
+	await signIn(staff, 'assistant@nexus.test');
+	await expect(staff).toHaveURL(/\/assistant/);
+	const date = nextWeekday(4, 15);
+	const sessionId = await bookMathsSession(staff.request, date, '17:00', 'Trigonométrie');
+	await staff.goto(`/assistant/sessions/${sessionId}`);
+	await expect(staff.getByRole('heading', { name: 'Résoudre un problème' })).toBeVisible();
+	await staff.getByLabel('Nouvelle date').fill(date);
+	await staff.getByLabel('Nouvelle heure').fill('18:30');
+	await staff
+		.getByLabel('Raison (dite à la famille)')
+		.last()
+		.fill('Demande du parent par téléphone');
+	await staff.getByRole('button', { name: 'Déplacer la séance' }).click();
+	await expect(staff.getByText('Séance déplacée ; la famille est prévenue.')).toBeVisible();
+	await expect(staff.getByTestId('history')).toContainText('Demande du parent par téléphone');
+	await expect(staff.getByText(/18:30/).first()).toBeVisible();
+	await expectAccessible(staff);
+	await context.close();
+});

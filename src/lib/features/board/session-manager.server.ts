@@ -6,6 +6,7 @@
 import { addDays } from '$lib/core/time/wall-clock';
 import { dateInZone } from '$lib/core/time/instants';
 import { listSubjects } from '$lib/features/booking/wizard.server';
+import { reassignCandidates } from '$lib/features/sessions/staff-tools.server';
 import { sessionsToday } from './homes.server';
 import type { Tx } from '$lib/server/db';
 import { ApiError } from '$lib/server/http/errors';
@@ -127,6 +128,11 @@ export async function loadSessionRecord(tx: Tx, id: string): Promise<SessionReco
 			select t.created_at, 'credits', p.first_name || ' ' || p.last_name, null, null, t.reason, t.amount
 			from public.credit_transactions t left join public.profiles p on p.id = t.created_by
 			where t.session_id = ${id}
+			union all
+			select a.created_at, 'staff', p.first_name || ' ' || p.last_name, null, null,
+				a.action || coalesce(' : ' || a.reason, ''), null
+			from public.staff_actions a left join public.profiles p on p.id = a.actor_id
+			where a.session_id = ${id}
 		) e order by at, kind`;
 	const reminders = await tx<{ type: string; dueAt: Date; status: string; sentAt: Date | null }[]>`
 		select reminder_type as type, due_at as "dueAt", status, sent_at as "sentAt"
@@ -136,7 +142,9 @@ export async function loadSessionRecord(tx: Tx, id: string): Promise<SessionReco
 			d.title, d.created_at as "createdAt", d.sent_at as "sentAt", d.attempts, d.last_error as "lastError"
 		from public.session_notifications d join public.profiles p on p.id = d.recipient_id
 		where d.session_id = ${id} order by d.created_at, d.id`;
-	return { session, history, reminders, deliveries };
+	const live = session.status === 'SCHEDULED' || session.status === 'CONFIRMED';
+	const candidates = live ? await reassignCandidates(tx, id) : [];
+	return { session, history, reminders, deliveries, candidates };
 }
 
 export async function addStaffNote(tx: Tx, sessionId: string, body: string): Promise<void> {

@@ -31,7 +31,7 @@ export interface BoardCounters {
 
 export interface HistoryEntry {
 	at: Date;
-	kind: 'status' | 'note' | 'credits';
+	kind: 'status' | 'note' | 'credits' | 'staff';
 	by: string | null;
 	fromStatus?: SessionStatus | null;
 	toStatus?: SessionStatus;
@@ -72,4 +72,6 @@ export interface SessionRecord {
 	history: HistoryEntry[];
 	reminders: { type: string; dueAt: Date; status: string; sentAt: Date | null }[];
 	deliveries: DeliveryRow[];
+	/** Coaches qualified for the subject and free at that time (for a reassignment). */
+	candidates: { id: string; firstName: string; lastName: string }[];
 }

@@ -1,6 +1,10 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { StaffNoteSchema } from '$lib/features/board/schemas';
+import { resendFailedDelivery } from '$lib/features/notifications/index.server';
+import { ReassignSchema, StaffRescheduleSchema } from '$lib/features/sessions/schemas';
+import { reassignSession, staffReschedule } from '$lib/features/sessions/staff-tools.server';
+import { fieldCodes } from '$lib/core/schemas';
 import { addStaffNote, loadSessionRecord } from '$lib/features/board/session-manager.server';
 import { withUser } from '$lib/server/db';
 import { ApiError } from '$lib/server/http/errors';
@@ -20,18 +24,63 @@ export const load: PageServerLoad = async (event) => {
 	});
 };
 
+/** Run one staff tool as the caller; its refusal becomes the form's `{ action, code }`. */
+async function tool(action: string, work: () => Promise<unknown>) {
+	try {
+		await work();
+		return { action, done: true };
+	} catch (error) {
+		const failure = asServiceFailure(error);
+		return fail(failure.status, { action, code: failure.code as string });
+	}
+}
+
+const formOf = async (event: { request: Request }) =>
+	Object.fromEntries(await event.request.formData());
+
 export const actions: Actions = {
+	/** A FAILED delivery back to PENDING, sent again at once by the engine. */
+	resend: async (event) => {
+		const user = pageUser(event, 'assistant', 'admin');
+		const delivery = z.uuid().safeParse((await formOf(event)).deliveryId);
+		if (!delivery.success) return fail(400, { action: 'resend', code: 'VALIDATION_FAILED' });
+		return tool('resend', () => resendFailedDelivery(user.claims, delivery.data));
+	},
+	/** Hand the session to another qualified, free coach. */
+	reassign: async (event) => {
+		const user = pageUser(event, 'assistant', 'admin');
+		const { id } = Params.parse(event.params);
+		const body = ReassignSchema.safeParse(await formOf(event));
+		if (!body.success)
+			return fail(400, {
+				action: 'reassign',
+				code: 'VALIDATION_FAILED',
+				fields: fieldCodes(body.error)
+			});
+		return tool('reassign', () =>
+			withUser(user.claims, (tx) => reassignSession(tx, id, body.data))
+		);
+	},
+	/** Move the session on behalf of the family (the coach's wall clock, as at booking). */
+	reschedule: async (event) => {
+		const user = pageUser(event, 'assistant', 'admin');
+		const { id } = Params.parse(event.params);
+		const body = StaffRescheduleSchema.safeParse(await formOf(event));
+		if (!body.success)
+			return fail(400, {
+				action: 'reschedule',
+				code: 'VALIDATION_FAILED',
+				fields: fieldCodes(body.error)
+			});
+		return tool('reschedule', () =>
+			withUser(user.claims, (tx) => staffReschedule(tx, id, body.data))
+		);
+	},
 	note: async (event) => {
 		const user = pageUser(event, 'assistant', 'admin');
 		const { id } = Params.parse(event.params);
-		const note = StaffNoteSchema.safeParse(Object.fromEntries(await event.request.formData()));
-		if (!note.success) return fail(400, { code: 'VALIDATION_FAILED' });
-		try {
-			await withUser(user.claims, (tx) => addStaffNote(tx, id, note.data.body));
-			return { noted: true };
-		} catch (error) {
-			const failure = asServiceFailure(error);
-			return fail(failure.status, { code: failure.code as string });
-		}
+		const note = StaffNoteSchema.safeParse(await formOf(event));
+		if (!note.success) return fail(400, { action: 'note', code: 'VALIDATION_FAILED' });
+		return tool('note', () => withUser(user.claims, (tx) => addStaffNote(tx, id, note.data.body)));
 	}
 };
