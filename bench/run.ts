@@ -20,6 +20,7 @@ import {
 	SCORE_TARGET,
 	type PageFigures
 } from './lighthouse';
+import { benchLive, BOOKINGS, IDLE, type LiveFigures } from './live';
 import { benchNotifications } from './notifications';
 import { benchSlots } from './slots';
 
@@ -96,9 +97,12 @@ async function main() {
 		const app = await startAppServer(db.url);
 		const sql = postgres(db.url, { max: 4, onnotice: () => {} });
 		let http;
+		let live: LiveFigures;
 		let lighthouse: PageFigures[];
 		try {
 			http = await benchHttp(app.url, sql, PHASE_MS / 1000);
+			log(`live layer: ${BOOKINGS} bookings → SSE event, then with ${IDLE} idle subscribers…`);
+			live = await benchLive(app.url, app.child.pid!, sql);
 			log('Lighthouse (mobile) on /book, /sessions, /credits, /coach…');
 			lighthouse = await benchLighthouse(app.url);
 		} finally {
@@ -112,6 +116,7 @@ async function main() {
 			notifications: { ...notifications, deliveries_per_booking_throughput: deliveriesPerBooking },
 			slots,
 			http,
+			live: live!,
 			lighthouse
 		};
 		await writeFile(
@@ -135,9 +140,10 @@ function printSummary(r: {
 	};
 	slots: ReturnType<typeof benchSlots>;
 	http: Awaited<ReturnType<typeof benchHttp>>;
+	live: LiveFigures;
 	lighthouse: PageFigures[];
 }) {
-	const { booking: b, notifications: n, slots: s, http: h } = r;
+	const { booking: b, notifications: n, slots: s, http: h, live: l } = r;
 	const line = (name: string, f: (typeof h)['health']) =>
 		`  ${name.padEnd(32)} p50 ${f.p50_ms} ms  p95 ${f.p95_ms} ms  ${f.rps} req/s  ${JSON.stringify(f.status)}`;
 	console.log(
@@ -161,6 +167,10 @@ function printSummary(r: {
 			line('GET /api/coaches/availability', h.availability),
 			line('POST /api/sessions/book', h.book),
 			line('GET /api/health', h.health),
+			'',
+			`Live layer (production server, SSE, staff topic):`,
+			`  booking commit → event: p50 ${l.commit_to_event_p50_ms} ms, p95 ${l.commit_to_event_p95_ms} ms over ${l.bookings} bookings`,
+			`  with ${l.idle_subscribers} idle subscribers: p50 ${l.with_idle_p50_ms} ms, p95 ${l.with_idle_p95_ms} ms; ${l.memory_per_subscriber_kb} kB of server memory each`,
 			'',
 			...lighthouseSummary(r.lighthouse),
 			'',

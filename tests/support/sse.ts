@@ -7,7 +7,8 @@ export interface SseEvent {
 }
 
 /**
- * A server-sent-event client over fetch, as a test needs it: the status and content type of
+ * A server-sent-event client over fetch (`path` on the app under test, or a full URL), as a
+ * test or the bench needs it: the status and content type of
  * the answer, the events as they come, and a way to wait for one.
  */
 export async function openStream(
@@ -15,7 +16,8 @@ export async function openStream(
 	options: { token?: string; headers?: Record<string, string> } = {}
 ) {
 	const controller = new AbortController();
-	const res = await fetch(`${appUrl()}${path}`, {
+	const url = /^https?:/.test(path) ? path : `${appUrl()}${path}`;
+	const res = await fetch(url, {
 		headers: {
 			...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
 			...options.headers

@@ -1,20 +1,13 @@
 /** What the board and a session's record show (filled by session-manager.server.ts). */
 import type { SessionStatus } from '$lib/core/enums';
 import type { SubjectOption } from '$lib/features/booking/wizard';
+import type { UpcomingSession } from '$lib/features/sessions/types';
 import type { BoardFilters } from './schemas';
 
-export interface BoardRow {
-	id: string;
-	title: string;
-	subjectCode: string;
-	startsAt: Date;
-	endsAt: Date;
-	status: SessionStatus;
-	modality: string;
+/** A board line: an upcoming-list line with its people's ids and what needs attention. */
+export interface BoardRow extends UpcomingSession {
 	coachId: string;
-	coachName: string;
 	studentId: string;
-	studentName: string;
 	parentName: string | null;
 	creditsUsed: number;
 	notes: number;

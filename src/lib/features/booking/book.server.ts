@@ -37,13 +37,23 @@ export function bookingInstants(body: BookSessionBody, timeZone: string) {
 	return { startsAt, endsAt };
 }
 
-/** Book as the signed-in caller (parent, student or staff); replays return the first booking. */
-export async function bookSession(tx: Tx, body: BookSessionBody): Promise<BookingResult> {
+/**
+ * Book as the signed-in caller (parent, student or staff); replays return the first booking.
+ * With `staffReason`, through `public.staff_book_session` (staff only, the reason journaled):
+ * the same request, instants and rules.
+ */
+export async function bookSession(
+	tx: Tx,
+	body: BookSessionBody,
+	staffReason?: string
+): Promise<BookingResult> {
 	const timeZone = await coachTimeZone(tx, body.coachId);
 	const { startsAt } = bookingInstants(body, timeZone);
+	const rpc = staffReason === undefined ? tx`public.book_session` : tx`public.staff_book_session`;
+	const reason = staffReason === undefined ? tx`` : tx`p_reason => ${staffReason},`;
 	const { session, rest } = await sessionFromRpc<BookRpcResult>(
 		tx,
-		tx`public.book_session(
+		tx`${rpc}(
 			p_coach_id => ${body.coachId}::uuid,
 			p_student_id => ${body.studentId}::uuid,
 			p_subject => ${body.subject},
@@ -51,6 +61,7 @@ export async function bookSession(tx: Tx, body: BookSessionBody): Promise<Bookin
 			p_duration_minutes => ${body.duration}::int,
 			p_title => ${body.title},
 			p_credits => ${body.creditsToUse}::int,
+			${reason}
 			p_type => ${body.type}::public.session_type,
 			p_modality => ${body.modality}::public.session_modality,
 			p_description => ${body.description ?? null}::text,
