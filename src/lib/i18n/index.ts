@@ -3,6 +3,7 @@ import { en } from './en';
 import { fr } from './fr';
 import { coachMessages } from './messages/coach';
 import { creditMessages } from './messages/credits';
+import { staffToolMessages } from './messages/staff-tools';
 import { familyMessages } from './messages/family';
 import { notificationMessages } from './messages/notifications';
 import { errorMessages } from './messages/errors';
@@ -16,6 +17,7 @@ const frAll = {
 	...fr,
 	...coachMessages.fr,
 	...creditMessages.fr,
+	...staffToolMessages.fr,
 	...familyMessages.fr,
 	...notificationMessages.fr,
 	...errorMessages.fr,
@@ -25,6 +27,7 @@ const enAll = {
 	...en,
 	...coachMessages.en,
 	...creditMessages.en,
+	...staffToolMessages.en,
 	...familyMessages.en,
 	...notificationMessages.en,
 	...errorMessages.en,
