@@ -4,7 +4,7 @@
 
 -- ----------------------------------------------------------------------------
 -- private.announce_credit_request()
--- Broadcasts a credit request's opening or decision (ids and status only) on the staff board's topic.
+-- Broadcasts a credit request's opening or decision (ids and status only) to staff and the student's family.
 -- grants: none (owner only)
 CREATE OR REPLACE FUNCTION private.announce_credit_request()
  RETURNS trigger
@@ -12,11 +12,19 @@ CREATE OR REPLACE FUNCTION private.announce_credit_request()
  SECURITY DEFINER
  SET search_path TO ''
 AS $function$
+declare
+  v_topic text;
 begin
-  perform realtime.send(
-    jsonb_build_object('requestId', new.id, 'studentId', new.student_id, 'status', new.status),
-    case when tg_op = 'INSERT' then 'credit_request_opened' else 'credit_request_decided' end,
-    'board', true);
+  for v_topic in
+    select 'staff:sessions'
+    union select 'user:' || new.student_id
+    union select 'user:' || ps.parent_id from public.parent_students ps where ps.student_id = new.student_id
+  loop
+    perform realtime.send(
+      jsonb_build_object('requestId', new.id, 'studentId', new.student_id, 'status', new.status),
+      case when tg_op = 'INSERT' then 'credit_request_opened' else 'credit_request_decided' end,
+      v_topic, true);
+  end loop;
   return null;
 end
 $function$;
@@ -427,6 +435,25 @@ begin
   loop
     perform realtime.send(v_payload, 'credits', v_topic, true);
   end loop;
+  return null;
+end
+$function$;
+
+-- ----------------------------------------------------------------------------
+-- private.live_delivery()
+-- Tells staff a delivery failed for good or was put back for another round (ids and status only).
+-- grants: none (owner only)
+CREATE OR REPLACE FUNCTION private.live_delivery()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  perform realtime.send(
+    jsonb_build_object('sessionId', new.session_id, 'deliveryId', new.id, 'status', new.status,
+      'change', 'delivery', 'fields', jsonb_build_array('status')),
+    'delivery', 'staff:sessions', true);
   return null;
 end
 $function$;
@@ -2124,4 +2151,5 @@ CREATE TRIGGER profiles_open_credit_account AFTER INSERT OR UPDATE OF role ON pu
 CREATE TRIGGER session_bookings_live AFTER INSERT OR UPDATE ON public.session_bookings FOR EACH ROW EXECUTE FUNCTION private.live_session();
 CREATE TRIGGER session_bookings_seat_key BEFORE INSERT OR UPDATE OF type, subject_code, modality, starts_at, ends_at ON public.session_bookings FOR EACH ROW EXECUTE FUNCTION private.assign_seat_key();
 CREATE TRIGGER session_bookings_touch BEFORE UPDATE ON public.session_bookings FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
+CREATE TRIGGER session_notifications_live AFTER UPDATE OF status ON public.session_notifications FOR EACH ROW WHEN (old.status IS DISTINCT FROM new.status AND (old.status = 'FAILED'::public.delivery_status OR new.status = 'FAILED'::public.delivery_status)) EXECUTE FUNCTION private.live_delivery();
 CREATE TRIGGER session_staff_notes_live AFTER INSERT ON public.session_staff_notes FOR EACH ROW EXECUTE FUNCTION private.live_staff_note();

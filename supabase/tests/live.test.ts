@@ -160,3 +160,29 @@ describe('what is broadcast', () => {
 		expect(row!.n).toBe(1);
 	});
 });
+
+describe('what the staff tools say', () => {
+	it('a delivery that fails for good, then is resent, is heard on the staff topic', async () => {
+		const family = await makeFamily(sql);
+		const coach = await makeCoach(sql);
+		const [session] = await sql<{ id: string }[]>`
+			insert into public.session_bookings (student_id, coach_id, parent_id, booked_by, subject_code,
+				title, starts_at, ends_at, duration_minutes, credits_used, modality)
+			values (${family.studentIds[0]!}, ${coach}, ${family.parentId}, ${family.parentId}, 'MATHEMATIQUES',
+				'Live', now() + interval '30 days', now() + interval '30 days 1 hour', 60, 1, 'IN_PERSON')
+			returning id`;
+		const [delivery] = await sql<{ id: string }[]>`
+			insert into public.session_notifications (session_id, recipient_id, type, method, title, message, delivery_key)
+			values (${session!.id}, ${family.parentId}, 'SESSION_BOOKED', 'EMAIL', 't', 'm', ${'live:' + session!.id})
+			returning id`;
+		await sql`update public.session_notifications set status = 'SENDING' where id = ${delivery!.id}`;
+		await sql`update public.session_notifications set status = 'FAILED' where id = ${delivery!.id}`;
+		await sql`update public.session_notifications set status = 'PENDING' where id = ${delivery!.id}`;
+		const heard = await sql<{ status: string }[]>`
+			select payload ->> 'status' as status from realtime.messages
+			where topic = 'staff:sessions' and event = 'delivery' and payload ->> 'deliveryId' = ${delivery!.id}
+			order by id`;
+		// SENDING is not news for the board; entering and leaving FAILED are.
+		expect(heard.map((h) => h.status)).toEqual(['FAILED', 'PENDING']);
+	});
+});

@@ -6,6 +6,7 @@ import {
 	balanceOf,
 	bookedFixture,
 	bookSession,
+	dispatchOutbox,
 	moveStartTo,
 	nbCode,
 	parisAt,
@@ -240,6 +241,16 @@ describe('reassigning to another coach', () => {
 			data: { previousCoachId: f.coachId }
 		});
 		expect((await staffActions(f.session.id)).map((a) => a.action)).toEqual(['REASSIGN']);
+		// Told: the new coach (invitation), the coach it left (cancelled entry), the parent.
+		await dispatchOutbox(sql);
+		const told = await sql<{ recipient_id: string; calendar: string | null }[]>`
+			select recipient_id, payload #>> '{calendar,method}' as calendar
+			from public.session_notifications
+			where session_id = ${f.session.id} and type = 'SESSION_REASSIGNED' and method = 'EMAIL'`;
+		const calendarOf = (id: string) => told.find((t) => t.recipient_id === id)?.calendar;
+		expect(calendarOf(free)).toBe('REQUEST');
+		expect(calendarOf(f.coachId)).toBe('CANCEL');
+		expect(calendarOf(f.parentId)).toBe('REQUEST');
 	});
 
 	it('refuses a busy, unqualified or unavailable coach, and families and coaches', async () => {

@@ -4,6 +4,7 @@ import { fr } from './fr';
 import { boardMessages } from './messages/board';
 import { coachMessages } from './messages/coach';
 import { creditMessages } from './messages/credits';
+import { staffToolMessages } from './messages/staff-tools';
 import { familyMessages } from './messages/family';
 import { notificationMessages } from './messages/notifications';
 import { errorMessages } from './messages/errors';
@@ -19,6 +20,7 @@ const frAll = {
 	...boardMessages.fr,
 	...coachMessages.fr,
 	...creditMessages.fr,
+	...staffToolMessages.fr,
 	...familyMessages.fr,
 	...notificationMessages.fr,
 	...errorMessages.fr,
@@ -30,6 +32,7 @@ const enAll = {
 	...boardMessages.en,
 	...coachMessages.en,
 	...creditMessages.en,
+	...staffToolMessages.en,
 	...familyMessages.en,
 	...notificationMessages.en,
 	...errorMessages.en,

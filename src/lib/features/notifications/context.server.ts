@@ -111,3 +111,19 @@ export async function sessionContext(tx: Tx, sessionId: string): Promise<Session
 		recipients: rows.map(toRecipient)
 	};
 }
+
+/**
+ * One person as a recipient with the given relation: the coach a reassigned session was taken
+ * from, who is no longer related to it but must learn it left their week.
+ */
+export async function recipientById(
+	tx: Tx,
+	id: string,
+	relation: Relation
+): Promise<Recipient | null> {
+	const [row] = await tx.unsafe<RecipientRow[]>(
+		`select $2::text as relation, ${RECIPIENT_COLUMNS} from public.profiles p where p.id = $1`,
+		[id, relation]
+	);
+	return row ? toRecipient(row) : null;
+}

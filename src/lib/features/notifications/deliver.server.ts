@@ -84,8 +84,7 @@ export async function deliver(
 			await tx`update public.session_notifications
 				set status = ${failed ? 'FAILED' : 'PENDING'}, last_error = ${message}
 				where id = ${id}`;
-			if (failed)
-				await tx`select realtime.send(${tx.json({ id, status: 'FAILED' })}, 'delivery_failed', 'staff:sessions', true)`;
+			// A FAILED delivery reaches the staff's board through its table's trigger.
 		});
 		if (failed) return 'failed';
 		throw error;

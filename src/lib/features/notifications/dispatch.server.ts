@@ -10,7 +10,7 @@ import { runAsService } from '$lib/server/db/as-user';
 import type { Tx } from '$lib/server/db';
 import type { Sql } from 'postgres';
 import { sessionCalendar } from './calendar';
-import { sessionContext, type SessionContext } from './context.server';
+import { recipientById, sessionContext, type SessionContext } from './context.server';
 import { renderMessage } from './messages';
 import { route, type Recipient } from './routing';
 
@@ -112,6 +112,23 @@ export async function dispatchEvents(sql: Sql, scheduler: Scheduler, links: Link
 								: null
 				});
 				work.deliveries.push(...(await insertDeliveries(tx, planned)));
+				const previousCoachId = event.data.previousCoachId;
+				if (event.type === 'SESSION_REASSIGNED' && typeof previousCoachId === 'string') {
+					// The coach it was taken from: the same words, and their calendar entry cancelled.
+					const previous = await recipientById(tx, previousCoachId, 'coach');
+					const left = plan({ ...context, recipients: previous ? [previous] : [] }, links, {
+						type: event.type,
+						actorId: event.actor_id,
+						sendAt: startAfter,
+						data: event.data,
+						eventId: event.id,
+						reminderId: null,
+						keyPrefix: `event:${event.id}:previous`,
+						startAfter,
+						calendar: { method: 'CANCEL', sequence: event.sequence, stamp: event.occurred_at }
+					});
+					work.deliveries.push(...(await insertDeliveries(tx, left)));
+				}
 				if (event.type === 'SESSION_BOOKED' || event.type === 'SESSION_RESCHEDULED') {
 					const marks = await tx<{ id: string; due_at: Date }[]>`
 						select id, due_at from public.session_reminders

@@ -193,7 +193,11 @@ describe('a booking', () => {
 			}).format(event.startDate.toJSDate())
 		).toBe('10:00');
 
-		const rows = await deliveries(session.id);
+		// The SMTP server has the mail a moment before the delivery's SENT commits.
+		const rows = await until(async () => {
+			const all = await deliveries(session.id);
+			return all.every((r) => r.status !== 'PENDING' && r.status !== 'SENDING') && all;
+		});
 		const to = (id: string) =>
 			rows
 				.filter((r) => r.recipient_id === id)

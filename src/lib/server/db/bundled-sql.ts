@@ -17,6 +17,12 @@ const seedModule = import.meta.glob('/supabase/seed.sql', {
 	eager: true
 }) as Record<string, string>;
 
+const demoWeekModule = import.meta.glob('/supabase/seed-week.sql', {
+	query: '?raw',
+	import: 'default',
+	eager: true
+}) as Record<string, string>;
+
 const only = (modules: Record<string, string>) => {
 	const [entry] = Object.entries(modules);
 	if (!entry) throw new Error('SQL file missing from the bundle');
@@ -28,5 +34,6 @@ export const bundledSqlFiles: ProjectSqlFiles = {
 	migrations: Object.entries(migrationModules)
 		.map(([file, sql]) => ({ name: file.split('/').pop()!, sql }))
 		.sort((a, b) => a.name.localeCompare(b.name)),
-	seed: only(seedModule)
+	seed: only(seedModule),
+	demoWeek: only(demoWeekModule)
 };

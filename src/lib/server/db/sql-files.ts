@@ -6,6 +6,8 @@ export interface ProjectSqlFiles {
 	platform: SqlFile;
 	migrations: SqlFile[];
 	seed: SqlFile;
+	/** The demo week (sessions relative to now), loaded once after `seed` by the app. */
+	demoWeek: SqlFile;
 }
 
 /**
@@ -23,6 +25,7 @@ export async function readProjectSqlFiles(root = process.cwd()): Promise<Project
 	return {
 		platform: await read('platform/platform.sql'),
 		migrations: await Promise.all(names.sort().map((n) => read(path.join('migrations', n)))),
-		seed: await read('seed.sql')
+		seed: await read('seed.sql'),
+		demoWeek: await read('seed-week.sql')
 	};
 }
