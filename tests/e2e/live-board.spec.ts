@@ -41,6 +41,7 @@ test("the board shows a family's booking live; a refund made there reaches the f
 	await expect(staff.getByTestId('board-announcement')).toContainText('Suites géométriques');
 	await expect(balance).toHaveText(String(before - 1), { timeout: 2_000 });
 	await expectAccessible(staff);
+	await staff.screenshot({ path: test.info().outputPath('board-1280.png'), fullPage: true });
 
 	// Cancel on the board with a full refund, by keyboard-reachable controls.
 	await row.locator('summary').click();

@@ -5,6 +5,8 @@ import { SESSION_STATUSES } from '$lib/core/enums';
 import { BoardFiltersSchema, StaffNoteSchema } from '$lib/features/board/schemas';
 import { addStaffNote, loadBoard } from '$lib/features/board/session-manager.server';
 import { changeStatus } from '$lib/features/sessions/lifecycle.server';
+import { openCreditRequests } from '$lib/features/credits/requests.server';
+import { listFailedDeliveries } from '$lib/features/notifications/failed.server';
 import { withUser } from '$lib/server/db';
 import { pageUser } from '$lib/server/http/handler';
 import { asServiceFailure } from '$lib/server/http/service-failure';
@@ -17,7 +19,12 @@ export const load: PageServerLoad = async (event) => {
 	// "Today" is the viewer's day (their zone, as the layout resolved it), not the database's.
 	const { timeZone } = await event.parent();
 	const filters = BoardFiltersSchema.parse(Object.fromEntries(event.url.searchParams));
-	return withUser(user.claims, (tx) => loadBoard(tx, filters, timeZone, new Date()));
+	return withUser(user.claims, async (tx) => ({
+		...(await loadBoard(tx, filters, timeZone, new Date())),
+		// What needs someone: deliveries that failed for good, families waiting for credits.
+		failed: await listFailedDeliveries(tx, 20),
+		requests: await openCreditRequests(tx)
+	}));
 };
 
 const StatusFormSchema = z.object({
