@@ -30,20 +30,6 @@ end
 $function$;
 
 -- ----------------------------------------------------------------------------
--- private.announce_notification_events()
--- grants: execute: PUBLIC (the default, never revoked)
-CREATE OR REPLACE FUNCTION private.announce_notification_events()
- RETURNS trigger
- LANGUAGE plpgsql
- SET search_path TO ''
-AS $function$
-begin
-  perform pg_notify('nexus_outbox', '');
-  return null;
-end
-$function$;
-
--- ----------------------------------------------------------------------------
 -- private.assert_live_session()
 -- Called by the server at the start of each user transaction, right after the claims are set: refuses a token whose session was signed out or revoked.
 -- grants: authenticated: execute
@@ -2146,7 +2132,6 @@ CREATE TRIGGER coach_availability_live_update AFTER UPDATE ON public.coach_avail
 CREATE TRIGGER coach_availability_touch BEFORE UPDATE ON public.coach_availability FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
 CREATE TRIGGER credit_accounts_live AFTER INSERT OR UPDATE ON public.credit_accounts FOR EACH ROW EXECUTE FUNCTION private.live_credits();
 CREATE TRIGGER credit_requests_announce AFTER INSERT OR UPDATE OF status ON public.credit_requests FOR EACH ROW EXECUTE FUNCTION private.announce_credit_request();
-CREATE TRIGGER notification_events_announce AFTER INSERT ON public.notification_events FOR EACH STATEMENT EXECUTE FUNCTION private.announce_notification_events();
 CREATE TRIGGER profiles_open_credit_account AFTER INSERT OR UPDATE OF role ON public.profiles FOR EACH ROW EXECUTE FUNCTION private.open_credit_account();
 CREATE TRIGGER session_bookings_live AFTER INSERT OR UPDATE ON public.session_bookings FOR EACH ROW EXECUTE FUNCTION private.live_session();
 CREATE TRIGGER session_bookings_seat_key BEFORE INSERT OR UPDATE OF type, subject_code, modality, starts_at, ends_at ON public.session_bookings FOR EACH ROW EXECUTE FUNCTION private.assign_seat_key();

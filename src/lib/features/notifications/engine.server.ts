@@ -39,6 +39,8 @@ export interface EngineOptions {
 	retryDelaySeconds?: number;
 	retryLimit?: number;
 	pollingIntervalSeconds?: number;
+	/** How often the outbox is looked at for new events (ms). */
+	outboxPollMs?: number;
 }
 
 export interface Engine {
@@ -169,11 +171,22 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
 		return running;
 	}
 
-	const listener = await options.sql.listen('nexus_outbox', () => {
-		dispatchAll().catch((error) =>
-			console.error('[notifications] dispatch failed:', error.message)
-		);
-	});
+	// New events are found by a cheap look at the outbox's pending index, not by NOTIFY: a
+	// NOTIFY takes a database-wide lock at commit and serialised every booking's commit.
+	let looking = false;
+	const outbox = setInterval(async () => {
+		if (looking) return;
+		looking = true;
+		try {
+			const [row] = await options.sql<{ pending: boolean }[]>`
+				select exists (select 1 from public.notification_events where dispatched_at is null) as pending`;
+			if (row?.pending) await dispatchAll();
+		} catch (error) {
+			console.error('[notifications] dispatch failed:', (error as Error).message);
+		} finally {
+			looking = false;
+		}
+	}, options.outboxPollMs ?? 200);
 	// The backlog (events written while no server ran) is worked through in the background:
 	// awaiting it here held the server's start for as long as it took (minutes after a burst).
 	dispatchAll().catch((error) => console.error('[notifications] dispatch failed:', error.message));
@@ -185,7 +198,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
 			await options.sql.begin((tx) => scheduler.schedule(tx, work));
 		},
 		async stop() {
-			await listener.unlisten();
+			clearInterval(outbox);
 			await boss.stop({ graceful: true, timeout: 5_000, wait: true });
 		}
 	};
