@@ -83,6 +83,8 @@ test('a student with too few credits sees a clear message, whom to ask, and noth
 		.getByRole('link', { name: 'Annuler' })
 		.click();
 	await page.getByRole('button', { name: 'Confirmer l’annulation' }).click();
+	// The cancellation (and its refund) is done once its confirmation shows.
+	await expect(page).toHaveURL(/\/sessions\?cancelled=/);
 	await page.goto('/credits');
 	await expect(page.locator('.balances .stat')).toHaveText('2');
 	await context.close();

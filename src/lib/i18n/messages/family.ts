@@ -60,7 +60,7 @@ export const familyMessages = defineMessages(
 		'book.confirm.when': 'Date',
 		'book.confirm.duration': 'Durée',
 		'book.confirm.price': 'Prix',
-		'book.confirm.balance': 'Solde de {name}',
+		'book.confirm.balance': 'Solde {ofName}',
 		'book.confirm.balanceAfter': '{before} → {after} crédits après la réservation',
 		'book.confirm.short': '{balance} : il en manque {missing}',
 		'book.confirm.submit': 'Confirmer la réservation',
@@ -71,7 +71,7 @@ export const familyMessages = defineMessages(
 			'Cette séance commence dans moins de {hours} h : si elle est annulée, aucun crédit ne sera rendu.',
 		'book.booked': 'Séance réservée : {title}, {when}.',
 		'book.insufficient':
-			'Crédits insuffisants : cette séance coûte {price} et le solde de {name} est de {balance}.',
+			'Crédits insuffisants : cette séance coûte {price} et le solde {ofName} est de {balance}.',
 		'book.error.contactParent':
 			'Demandez à {parents} de recharger votre compte auprès de Nexus Réussite.',
 		'book.error.contactNexus':
@@ -127,7 +127,7 @@ export const familyMessages = defineMessages(
 		'sessions.cancelledNoRefund': 'Séance annulée, sans remboursement.',
 		'credits.title': 'Crédits',
 		'credits.balances': 'Soldes',
-		'credits.history': 'Historique de {name}',
+		'credits.history': 'Historique {ofName}',
 		'credits.none': 'Aucun mouvement pour le moment.',
 		'credits.date': 'Date',
 		'credits.kind': 'Opération',
