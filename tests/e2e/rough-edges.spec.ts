@@ -1,6 +1,6 @@
 import { expect } from '@playwright/test';
-import { DESKTOP, PHONE } from './family-support';
-import { expectAccessible, signIn, test } from './support';
+import { DEMO, DESKTOP, PHONE } from './family-support';
+import { expectAccessible, signIn, test, withE2eDatabase } from './support';
 
 for (const viewport of [PHONE, DESKTOP]) {
 	test(`a demo account button brings the filled form into view and says so (${viewport.width}px)`, async ({
@@ -47,5 +47,34 @@ test('small buttons are still 44 px tall to tap (sign out, session actions)', as
 		.evaluateAll((buttons) => buttons.map((b) => b.getBoundingClientRect().height));
 	expect(heights.length).toBeGreaterThan(1);
 	for (const height of heights) expect(height).toBeGreaterThanOrEqual(44);
+	await context.close();
+});
+
+test('the notes a coach writes when completing a session reach the family', async ({ browser }) => {
+	const context = await browser.newContext({ viewport: PHONE });
+	const page = await context.newPage();
+	// Completed a week ago by coach NSI, notes written at completion (as transition_session does).
+	await withE2eDatabase(
+		(sql) => sql`
+			insert into public.session_bookings (
+				student_id, coach_id, parent_id, booked_by, subject_code, modality, title,
+				starts_at, ends_at, duration_minutes, status, credits_used, meeting_url,
+				confirmed_at, started_at, completed_at, coach_notes)
+			select ${DEMO.lucas.id}::uuid, ${DEMO.coachNsi}::uuid, ps.parent_id, ps.parent_id,
+				'NSI', 'ONLINE', 'Notes partagées',
+				date_trunc('hour', now()) - interval '8 days 3 hours',
+				date_trunc('hour', now()) - interval '8 days 2 hours', 60, 'COMPLETED', 1,
+				'https://meet.jit.si/nexus-e2e-notes', now() - interval '9 days',
+				now() - interval '8 days 3 hours', now() - interval '8 days 2 hours',
+				${'Très bon travail sur les suites.\nÀ revoir : la récurrence.'}
+			from public.parent_students ps where ps.student_id = ${DEMO.lucas.id}::uuid limit 1`
+	);
+	await signIn(page, 'eleve.lucas@nexus.test');
+	await expect(page).toHaveURL(/\/student/);
+	await page.goto('/sessions');
+	const card = page.getByRole('article', { name: 'Notes partagées' });
+	await expect(card).toContainText(/Le mot de .+ après la séance/);
+	await expect(card).toContainText('À revoir : la récurrence.');
+	await expectAccessible(page);
 	await context.close();
 });
