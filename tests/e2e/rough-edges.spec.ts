@@ -1,4 +1,5 @@
 import { expect } from '@playwright/test';
+import { bookMathsSession, cancelAsCoach, nextWeekday } from './coach-support';
 import { DEMO, DESKTOP, PHONE } from './family-support';
 import { expectAccessible, signIn, test, withE2eDatabase } from './support';
 
@@ -76,5 +77,23 @@ test('the notes a coach writes when completing a session reach the family', asyn
 	await expect(card).toContainText(/Le mot de .+ après la séance/);
 	await expect(card).toContainText('À revoir : la récurrence.');
 	await expectAccessible(page);
+	await context.close();
+});
+
+test('switching child drops the notice about the other child’s booking', async ({ browser }) => {
+	const context = await browser.newContext({ viewport: PHONE });
+	const page = await context.newPage();
+	const id = await bookMathsSession(page.request, nextWeekday(3, 61), '14:00', 'Bandeau Lucas');
+	await signIn(page, DEMO.parentMartin);
+	await expect(page).toHaveURL(/\/parent/);
+	await page.goto(`/sessions?booked=${id}`);
+	const notice = page.getByRole('status').filter({ hasText: 'Bandeau Lucas' });
+	await expect(notice).toBeVisible();
+	const switcher = page.getByRole('group', { name: /enfant/i });
+	const other = switcher.getByRole('button', { pressed: false }).first();
+	await other.click();
+	await expect(page).toHaveURL(/\/sessions$/);
+	await expect(notice).toHaveCount(0);
+	await cancelAsCoach(page.request, id);
 	await context.close();
 });
