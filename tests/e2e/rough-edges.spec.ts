@@ -97,3 +97,21 @@ test('switching child drops the notice about the other child’s booking', async
 	await cancelAsCoach(page.request, id);
 	await context.close();
 });
+
+test('a subject no coach teaches yet is shown as such and cannot be chosen', async ({
+	browser
+}) => {
+	const context = await browser.newContext({ viewport: PHONE });
+	const page = await context.newPage();
+	await signIn(page, DEMO.lucas.email);
+	await expect(page).toHaveURL(/\/student/);
+	await page.goto('/book');
+	const svt = page.getByRole('radio', { name: /SVT|Sciences de la vie/ });
+	await expect(svt).toBeDisabled();
+	await expect(page.locator('label', { has: svt })).toContainText(
+		'Pas encore de coach pour cette matière'
+	);
+	await expect(page.getByRole('radio', { name: /Mathématiques/ })).toBeEnabled();
+	await expectAccessible(page);
+	await context.close();
+});
