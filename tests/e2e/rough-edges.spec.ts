@@ -115,3 +115,20 @@ test('a subject no coach teaches yet is shown as such and cannot be chosen', asy
 	await expectAccessible(page);
 	await context.close();
 });
+
+test('the wizard shows the balance from the first step and the price beside every duration', async ({
+	browser
+}) => {
+	const context = await browser.newContext({ viewport: PHONE });
+	const page = await context.newPage();
+	await signIn(page, DEMO.hugo.email);
+	await expect(page).toHaveURL(/\/student/);
+	await page.goto('/book');
+	await expect(page.getByTestId('wizard-balance')).toHaveText(/^Solde de Hugo\s:\s2 crédits$/);
+	await page.goto(`/book?subject=ANGLAIS&coach=${DEMO.coachAnglais}`);
+	const durations = page.getByLabel('Durée');
+	await expect(durations.locator('option', { hasText: '1 h · 1 crédit' })).toHaveCount(1);
+	await expect(durations.locator('option', { hasText: '3 h · 3 crédits' })).toHaveCount(1);
+	await expectAccessible(page);
+	await context.close();
+});
