@@ -132,3 +132,27 @@ test('the wizard shows the balance from the first step and the price beside ever
 	await expectAccessible(page);
 	await context.close();
 });
+
+test('on a phone, the wizard’s sticky « Continuer » never covers the field being typed in', async ({
+	browser
+}) => {
+	const context = await browser.newContext({ viewport: PHONE });
+	const page = await context.newPage();
+	await signIn(page, DEMO.lucas.email);
+	await expect(page).toHaveURL(/\/student/);
+	await page.goto(`/book?subject=MATHEMATIQUES&coach=${DEMO.coachMaths}`);
+	const slot = await page
+		.locator('input[name="slot"]:not([disabled])')
+		.first()
+		.getAttribute('value');
+	await page.goto(
+		`/book?subject=MATHEMATIQUES&coach=${DEMO.coachMaths}&slot=${encodeURIComponent(slot!)}`
+	);
+	const title = page.getByLabel('Titre');
+	await page.evaluate(() => window.scrollTo(0, 0));
+	await title.focus();
+	const field = (await title.boundingBox())!;
+	const bar = (await page.locator('.step-actions').boundingBox())!;
+	expect(field.y + field.height).toBeLessThanOrEqual(bar.y);
+	await context.close();
+});
