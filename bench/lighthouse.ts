@@ -81,6 +81,27 @@ async function scriptFigures(appUrl: string, items: NetworkItem[]) {
 	};
 }
 
+/**
+ * One Lighthouse run; a run whose trace recording failed (NO_NAVSTART and the like, seen now and
+ * then on a loaded machine) is run again, up to three times.
+ */
+async function audit(url: string, port: number, token: string) {
+	let failure = '';
+	for (let attempt = 1; attempt <= 3; attempt++) {
+		const result = await lighthouse(url, {
+			port,
+			logLevel: 'error',
+			output: 'json',
+			onlyCategories: [...CATEGORIES],
+			extraHeaders: { authorization: `Bearer ${token}` }
+		});
+		if (result && !result.lhr.runtimeError) return result.lhr;
+		failure = result?.lhr.runtimeError?.message ?? 'no result';
+		console.log(`[bench] Lighthouse on ${url}, attempt ${attempt}: ${failure}`);
+	}
+	throw new Error(`${url}: ${failure}`);
+}
+
 export async function benchLighthouse(appUrl: string): Promise<PageFigures[]> {
 	const port = await freePort();
 	const browser = await chromium.launch({
@@ -100,16 +121,7 @@ export async function benchLighthouse(appUrl: string): Promise<PageFigures[]> {
 	try {
 		for (const { path, as } of LIGHTHOUSE_PAGES) {
 			if (!tokens.has(as)) tokens.set(as, await tokenFor(appUrl, as));
-			const result = await lighthouse(`${appUrl}${path}`, {
-				port,
-				logLevel: 'error',
-				output: 'json',
-				onlyCategories: [...CATEGORIES],
-				extraHeaders: { authorization: `Bearer ${tokens.get(as)}` }
-			});
-			if (!result) throw new Error(`Lighthouse gave no result for ${path}`);
-			const { lhr } = result;
-			if (lhr.runtimeError) throw new Error(`${path}: ${lhr.runtimeError.message}`);
+			const lhr = await audit(`${appUrl}${path}`, port, tokens.get(as)!);
 			const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
 			const metric = (id: string) => Math.round(lhr.audits[id]?.numericValue ?? NaN);
 			const failed = CATEGORIES.flatMap((c) =>

@@ -66,7 +66,7 @@ test('a coach builds a week with the mouse, saves, reloads, and the booking side
 
 	await page.getByRole('button', { name: 'Enregistrer' }).click();
 	await expect(status(page)).toHaveText(
-		'Enregistré (2 jour(s)). Les familles voient déjà ces créneaux.'
+		'Enregistré (2 jours). Les familles voient déjà ces créneaux.'
 	);
 	await expect(page.getByText('Tout est enregistré.')).toBeVisible();
 
@@ -119,7 +119,7 @@ test('a coach builds a week with the mouse, saves, reloads, and the booking side
 		.getByRole('button', { name: /Vider le jour/ })
 		.click();
 	await page.getByRole('button', { name: 'Enregistrer' }).click();
-	await expect(status(page)).toContainText('Enregistré (2 jour(s))');
+	await expect(status(page)).toContainText('Enregistré (2 jours)');
 	const after = await apiAs(
 		page.request,
 		'parent.martin@nexus.test',
@@ -175,7 +175,7 @@ test('the same week can be built and fixed with the keyboard alone', async ({ pa
 	// Ctrl+S saves from anywhere.
 	await page.keyboard.press('Control+s');
 	await expect(status(page)).toHaveText(
-		'Enregistré (1 jour(s)). Les familles voient déjà ces créneaux.'
+		'Enregistré (1 jour). Les familles voient déjà ces créneaux.'
 	);
 
 	// The calendar's events are reachable too: Enter opens the slot, the day can change.
@@ -217,7 +217,7 @@ test('the same week can be built and fixed with the keyboard alone', async ({ pa
 	await monday.getByRole('button', { name: /Vider le jour/ }).focus();
 	await page.keyboard.press('Enter');
 	await page.keyboard.press('Control+s');
-	await expect(status(page)).toContainText('Enregistré (1 jour(s))');
+	await expect(status(page)).toContainText('Enregistré (1 jour)');
 });
 
 test('bulk tools apply a pattern, copy and clear days, and undo before saving', async ({

@@ -123,7 +123,7 @@ test('the family page lists the children and switches the active one used by the
 	await page.goto('/credits');
 	await expect(page.getByRole('heading', { name: 'Historique de Lucas' })).toBeVisible();
 	await page.getByRole('button', { name: 'Emma' }).click();
-	await expect(page.getByRole('heading', { name: 'Historique de Emma' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Historique d’Emma' })).toBeVisible();
 	await page.goto('/sessions');
 	await expect(page.getByRole('button', { name: 'Emma' })).toHaveAttribute('aria-pressed', 'true');
 	await context.close();

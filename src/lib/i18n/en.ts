@@ -33,6 +33,7 @@ export const en: Record<MessageKey, string> = {
 	'login.demoTitle': 'Demo accounts',
 	'login.demoHint': 'Local mode: every account uses the password {password}.',
 	'login.useAccount': 'Use',
+	'login.demoFilled': 'Form filled in for {email}: press “Sign in”.',
 	'signup.title': 'Create a family account',
 	'signup.intro': 'Create your parent account, then add your children.',
 	'signup.firstName': 'First name',

@@ -24,3 +24,37 @@ describe('dates and times, in the viewer’s zone', () => {
 		expect(createI18n(() => 'fr').timeZone).toBe('Europe/Paris');
 	});
 });
+
+describe('French typography and English wording', () => {
+	it('elides « de » before a vowel: « d’Emma », « de Lucas », « de Hugo »', async () => {
+		const { ofName } = await import('./format');
+		expect(['Emma', 'Lucas', 'Hugo', 'Éloïse'].map(ofName)).toEqual([
+			'd’Emma',
+			'de Lucas',
+			'de Hugo',
+			'd’Éloïse'
+		]);
+	});
+
+	it('puts a no-break space before a French colon, none in English', async () => {
+		const { labelled } = await import('./format');
+		expect(labelled(i18nIn('Europe/Paris'), 'Adresse e-mail')).toBe('Adresse e-mail\u00a0: ');
+		expect(labelled(i18nIn('Europe/Paris', 'en'), 'Email address')).toBe('Email address: ');
+	});
+
+	it('counts days in words, not "day(s)"', async () => {
+		const { daysLabel } = await import('./format');
+		expect(daysLabel(i18nIn('UTC', 'en'), 1)).toBe('1 day');
+		expect(daysLabel(i18nIn('UTC', 'en'), 2)).toBe('2 days');
+		expect(daysLabel(i18nIn('UTC'), 2)).toBe('2 jours');
+		expect(
+			i18nIn('UTC', 'en').t('coach.save.saved', { days: daysLabel(i18nIn('UTC', 'en'), 2) })
+		).toBe('Saved (2 days). Families already see these slots.');
+	});
+
+	it('abbreviates every English month to three letters (no "Sept")', async () => {
+		const { monthLabel } = await import('./labels');
+		expect(monthLabel('2026-09', 'en', 'short')).toBe('Sep');
+		expect(monthLabel('2026-09', 'fr', 'short')).toBe('sept.');
+	});
+});

@@ -1,6 +1,17 @@
 import type { I18n } from './';
 import { intlLocale } from './intl';
 
+/**
+ * « de Lucas », « d’Emma »: French elides « de » before a vowel (not before h, which a name like
+ * Hugo keeps aspirated in speech). For `{ofName}` in French messages; English ones use `{name}`.
+ */
+export const ofName = (name: string) =>
+	/^[aeiouyàâäéèêëîïôöûüœæ]/i.test(name.trim()) ? `d’${name}` : `de ${name}`;
+
+/** "Label : " in French (a no-break space before the colon), "Label: " in English. */
+export const labelled = (i18n: I18n, label: string) =>
+	i18n.locale === 'fr' ? `${label}\u00a0: ` : `${label}: `;
+
 /** 30 → "30 min", 60 → "1 h", 90 → "1 h 30". */
 export function durationLabel(i18n: I18n, minutes: number): string {
 	const hours = Math.floor(minutes / 60);
@@ -37,6 +48,10 @@ export const subjectName = (i18n: I18n, subject: { nameFr: string; nameEn: strin
 
 const isOne = (i18n: I18n, count: number) =>
 	new Intl.PluralRules(intlLocale(i18n.locale)).select(count) === 'one';
+
+/** "1 jour", "2 days" (French counts 0 as singular, English does not). */
+export const daysLabel = (i18n: I18n, count: number) =>
+	i18n.t(isOne(i18n, count) ? 'coach.days.one' : 'coach.days.other', { count });
 
 /** "1 crédit", "3 crédits" (French counts 0 as singular, English does not). */
 export const creditsLabel = (i18n: I18n, count: number) =>

@@ -32,6 +32,7 @@ export const fr = {
 	'login.demoTitle': 'Comptes de démonstration',
 	'login.demoHint': 'Mode local : tous les comptes utilisent le mot de passe {password}.',
 	'login.useAccount': 'Utiliser',
+	'login.demoFilled': 'Formulaire rempli pour {email} : appuyez sur « Se connecter ».',
 	'signup.title': 'Créer un compte famille',
 	'signup.intro': 'Créez votre compte parent, puis ajoutez vos enfants.',
 	'signup.firstName': 'Prénom',

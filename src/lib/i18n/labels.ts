@@ -42,9 +42,11 @@ export function monthLabel(
 	locale: string,
 	style: 'short' | 'long' = 'long'
 ): string {
-	return new Intl.DateTimeFormat(tag(locale), {
+	const label = new Intl.DateTimeFormat(tag(locale), {
 		month: style,
 		year: style === 'long' ? 'numeric' : undefined,
 		timeZone: 'UTC'
 	}).format(new Date(`${month}-01T00:00:00Z`));
+	// British English abbreviates September alone to four letters ("Sept"): keep the row even.
+	return label === 'Sept' ? 'Sep' : label;
 }

@@ -22,8 +22,9 @@ export type { SubjectOption } from './wizard';
 
 export function listSubjects(tx: Tx): Promise<SubjectOption[]> {
 	return tx<SubjectOption[]>`
-		select code, name_fr as "nameFr", name_en as "nameEn"
-		from public.subjects order by sort_order, code`;
+		select s.code, s.name_fr as "nameFr", s.name_en as "nameEn",
+		       exists (select 1 from public.coach_subjects cs where cs.subject_code = s.code) as taught
+		from public.subjects s order by s.sort_order, s.code`;
 }
 
 /** The parents a student can turn to (for "who to contact" when credits run out). */

@@ -66,4 +66,6 @@ export interface SubjectOption {
 	code: string;
 	nameFr: string;
 	nameEn: string;
+	/** Some coach teaches it: a subject without one is shown, but cannot be chosen. */
+	taught: boolean;
 }

@@ -26,6 +26,8 @@ export interface FamilySession {
 	studentName: string;
 	rating: number | null;
 	feedback: string | null;
+	/** What the coach wrote when completing it ("shared with the family"). */
+	coachNotes: string | null;
 	meetingUrl: string | null;
 	location: string | null;
 	cancellationReason: string | null;
@@ -56,6 +58,7 @@ export function toFamilySession(
 		studentName: `${s.student.firstName} ${s.student.lastName}`.trim(),
 		rating: s.rating,
 		feedback: s.feedback,
+		coachNotes: s.coachNotes,
 		meetingUrl: s.meetingUrl,
 		location: s.location,
 		cancellationReason: s.cancellationReason,

@@ -63,6 +63,26 @@ describe('CoachSchedule', () => {
 		expect(schedule.notice).toEqual({ kind: 'success', sessionId: 's1', to: 'CANCELLED' });
 	});
 
+	it('says when the server accepted a change, not when it refused one', async () => {
+		const changed = vi.fn();
+		const accepted = new CoachSchedule({
+			sessions: [session],
+			timeZone: 'Europe/Paris',
+			send: async () => ({ ok: true, session: { ...session, status: 'CONFIRMED' } }),
+			changed
+		});
+		await accepted.transition('s1', 'CONFIRMED');
+		expect(changed).toHaveBeenCalledTimes(1);
+		const refused = new CoachSchedule({
+			sessions: [session],
+			timeZone: 'Europe/Paris',
+			send: async () => ({ ok: false, code: 'INVALID_TRANSITION' }),
+			changed
+		});
+		await refused.transition('s1', 'CONFIRMED');
+		expect(changed).toHaveBeenCalledTimes(1);
+	});
+
 	it('takes the server’s fresh list, keeping a session whose action is on its way', async () => {
 		const other = { ...session, id: 's2', startsAt: '2026-12-01T15:00:00.000Z' };
 		const schedule = new CoachSchedule({

@@ -34,6 +34,8 @@ export interface ScheduleInit {
 	timeZone: string;
 	send: SendTransition;
 	now?: () => Date;
+	/** After the server accepted a change (the page reloads what depends on it: the analytics). */
+	changed?: () => unknown;
 }
 
 export class CoachSchedule {
@@ -49,10 +51,12 @@ export class CoachSchedule {
 	/** Sessions acted on here stay listed even once they are history. */
 	readonly #touched = new SvelteSet<string>();
 	readonly #send: SendTransition;
+	readonly #changed: () => unknown;
 
 	constructor(init: ScheduleInit) {
 		this.#sessions = [...init.sessions].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
 		this.#send = init.send;
+		this.#changed = init.changed ?? (() => {});
 		this.timeZone = init.timeZone;
 		this.now = init.now ?? systemClock;
 	}
@@ -101,6 +105,7 @@ export class CoachSchedule {
 		if (result.ok) {
 			this.#replace(result.session);
 			this.notice = { kind: 'success', sessionId: id, to };
+			void this.#changed();
 		} else {
 			this.#replace(before);
 			this.notice = { kind: 'error', sessionId: id, to, code: result.code };

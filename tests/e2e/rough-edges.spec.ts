@@ -1,0 +1,158 @@
+import { expect } from '@playwright/test';
+import { bookMathsSession, cancelAsCoach, nextWeekday } from './coach-support';
+import { DEMO, DESKTOP, PHONE } from './family-support';
+import { expectAccessible, signIn, test, withE2eDatabase } from './support';
+
+for (const viewport of [PHONE, DESKTOP]) {
+	test(`a demo account button brings the filled form into view and says so (${viewport.width}px)`, async ({
+		browser
+	}) => {
+		const context = await browser.newContext({ viewport });
+		const page = await context.newPage();
+		await page.goto('/login');
+		const use = page.getByRole('button', { name: /Utiliser\s+coach\.nsi@nexus\.test/ });
+		await use.scrollIntoViewIfNeeded();
+		await use.click();
+		const submit = page.getByRole('button', { name: 'Se connecter' });
+		await expect(submit).toBeInViewport();
+		await expect(submit).toBeFocused();
+		await expect(page.getByText('Formulaire rempli pour')).toHaveText(
+			'Formulaire rempli pour coach.nsi@nexus.test : appuyez sur « Se connecter ».'
+		);
+		await expect(page.getByLabel('Adresse e-mail')).toHaveValue('coach.nsi@nexus.test');
+		await expectAccessible(page);
+		await context.close();
+	});
+}
+
+test('switching the language updates <html lang> without a reload', async ({ page }) => {
+	await signIn(page, 'eleve.lucas@nexus.test');
+	await expect(page).toHaveURL(/\/student/);
+	await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+	await page.getByRole('button', { name: /English/ }).click();
+	await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await page.getByRole('button', { name: /Français/ }).click();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+});
+
+test('small buttons are still 44 px tall to tap (sign out, session actions)', async ({
+	browser
+}) => {
+	const context = await browser.newContext({ viewport: PHONE });
+	const page = await context.newPage();
+	await signIn(page, 'coach.maths@nexus.test');
+	await expect(page).toHaveURL(/\/coach/);
+	const heights = await page
+		.locator('button.btn.small:visible')
+		.evaluateAll((buttons) => buttons.map((b) => b.getBoundingClientRect().height));
+	expect(heights.length).toBeGreaterThan(1);
+	for (const height of heights) expect(height).toBeGreaterThanOrEqual(44);
+	await context.close();
+});
+
+test('the notes a coach writes when completing a session reach the family', async ({ browser }) => {
+	const context = await browser.newContext({ viewport: PHONE });
+	const page = await context.newPage();
+	// Completed a week ago by coach NSI, notes written at completion (as transition_session does).
+	await withE2eDatabase(
+		(sql) => sql`
+			insert into public.session_bookings (
+				student_id, coach_id, parent_id, booked_by, subject_code, modality, title,
+				starts_at, ends_at, duration_minutes, status, credits_used, meeting_url,
+				confirmed_at, started_at, completed_at, coach_notes)
+			select ${DEMO.lucas.id}::uuid, ${DEMO.coachNsi}::uuid, ps.parent_id, ps.parent_id,
+				'NSI', 'ONLINE', 'Notes partagées',
+				date_trunc('hour', now()) - interval '8 days 3 hours',
+				date_trunc('hour', now()) - interval '8 days 2 hours', 60, 'COMPLETED', 1,
+				'https://meet.jit.si/nexus-e2e-notes', now() - interval '9 days',
+				now() - interval '8 days 3 hours', now() - interval '8 days 2 hours',
+				${'Très bon travail sur les suites.\nÀ revoir : la récurrence.'}
+			from public.parent_students ps where ps.student_id = ${DEMO.lucas.id}::uuid limit 1`
+	);
+	await signIn(page, 'eleve.lucas@nexus.test');
+	await expect(page).toHaveURL(/\/student/);
+	await page.goto('/sessions');
+	const card = page.getByRole('article', { name: 'Notes partagées' });
+	await expect(card).toContainText(/Le mot de .+ après la séance/);
+	await expect(card).toContainText('À revoir : la récurrence.');
+	await expectAccessible(page);
+	await context.close();
+});
+
+test('switching child drops the notice about the other child’s booking', async ({ browser }) => {
+	const context = await browser.newContext({ viewport: PHONE });
+	const page = await context.newPage();
+	const id = await bookMathsSession(page.request, nextWeekday(3, 61), '14:00', 'Bandeau Lucas');
+	await signIn(page, DEMO.parentMartin);
+	await expect(page).toHaveURL(/\/parent/);
+	await page.goto(`/sessions?booked=${id}`);
+	const notice = page.getByRole('status').filter({ hasText: 'Bandeau Lucas' });
+	await expect(notice).toBeVisible();
+	const switcher = page.getByRole('group', { name: /enfant/i });
+	const other = switcher.getByRole('button', { pressed: false }).first();
+	await other.click();
+	await expect(page).toHaveURL(/\/sessions$/);
+	await expect(notice).toHaveCount(0);
+	await cancelAsCoach(page.request, id);
+	await context.close();
+});
+
+test('a subject no coach teaches yet is shown as such and cannot be chosen', async ({
+	browser
+}) => {
+	const context = await browser.newContext({ viewport: PHONE });
+	const page = await context.newPage();
+	await signIn(page, DEMO.lucas.email);
+	await expect(page).toHaveURL(/\/student/);
+	await page.goto('/book');
+	const svt = page.getByRole('radio', { name: /SVT|Sciences de la vie/ });
+	await expect(svt).toBeDisabled();
+	await expect(page.locator('label', { has: svt })).toContainText(
+		'Pas encore de coach pour cette matière'
+	);
+	await expect(page.getByRole('radio', { name: /Mathématiques/ })).toBeEnabled();
+	await expectAccessible(page);
+	await context.close();
+});
+
+test('the wizard shows the balance from the first step and the price beside every duration', async ({
+	browser
+}) => {
+	const context = await browser.newContext({ viewport: PHONE });
+	const page = await context.newPage();
+	await signIn(page, DEMO.hugo.email);
+	await expect(page).toHaveURL(/\/student/);
+	await page.goto('/book');
+	await expect(page.getByTestId('wizard-balance')).toHaveText(/^Solde de Hugo\s:\s2 crédits$/);
+	await page.goto(`/book?subject=ANGLAIS&coach=${DEMO.coachAnglais}`);
+	const durations = page.getByLabel('Durée');
+	await expect(durations.locator('option', { hasText: '1 h · 1 crédit' })).toHaveCount(1);
+	await expect(durations.locator('option', { hasText: '3 h · 3 crédits' })).toHaveCount(1);
+	await expectAccessible(page);
+	await context.close();
+});
+
+test('on a phone, the wizard’s sticky « Continuer » never covers the field being typed in', async ({
+	browser
+}) => {
+	const context = await browser.newContext({ viewport: PHONE });
+	const page = await context.newPage();
+	await signIn(page, DEMO.lucas.email);
+	await expect(page).toHaveURL(/\/student/);
+	await page.goto(`/book?subject=MATHEMATIQUES&coach=${DEMO.coachMaths}`);
+	const slot = await page
+		.locator('input[name="slot"]:not([disabled])')
+		.first()
+		.getAttribute('value');
+	await page.goto(
+		`/book?subject=MATHEMATIQUES&coach=${DEMO.coachMaths}&slot=${encodeURIComponent(slot!)}`
+	);
+	const title = page.getByLabel('Titre');
+	await page.evaluate(() => window.scrollTo(0, 0));
+	await title.focus();
+	const field = (await title.boundingBox())!;
+	const bar = (await page.locator('.step-actions').boundingBox())!;
+	expect(field.y + field.height).toBeLessThanOrEqual(bar.y);
+	await context.close();
+});
