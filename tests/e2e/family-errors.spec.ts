@@ -44,6 +44,10 @@ test('a student with too few credits sees a clear message, whom to ask, and noth
 	);
 	await expect(alert).toContainText('Demandez à Olivier Durand de recharger votre compte');
 	await expect(alert.getByRole('link', { name: 'Choisir une durée plus courte' })).toBeVisible();
+	// And a way to ask: the credits page's request form.
+	await expect(
+		alert.getByRole('link', { name: 'Demander des crédits à l’équipe' })
+	).toHaveAttribute('href', '/credits#request');
 	await expect(confirmButton(page)).toHaveCount(0);
 	await snap(page, 'error-insufficient');
 	await expectAccessible(page);

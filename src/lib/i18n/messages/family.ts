@@ -77,6 +77,7 @@ export const familyMessages = defineMessages(
 			'Demandez à {parents} de recharger votre compte auprès de Nexus Réussite.',
 		'book.error.contactNexus':
 			'Pour acheter des crédits, contactez l’équipe Nexus Réussite (accueil ou votre conseiller).',
+		'book.error.askCredits': 'Demander des crédits à l’équipe',
 		'book.error.shorter': 'Choisir une durée plus courte',
 		'book.error.nearest': 'Créneaux libres les plus proches :',
 		'book.error.noNearest': 'Plus aucun créneau libre proche : choisissez une autre date.',
@@ -216,6 +217,7 @@ export const familyMessages = defineMessages(
 		'book.error.contactParent': 'Ask {parents} to top up your account with Nexus Réussite.',
 		'book.error.contactNexus':
 			'To buy credits, contact the Nexus Réussite team (front desk or your advisor).',
+		'book.error.askCredits': 'Ask the team for credits',
 		'book.error.shorter': 'Choose a shorter session',
 		'book.error.nearest': 'Nearest free times:',
 		'book.error.noNearest': 'No free time nearby any more: please choose another date.',
