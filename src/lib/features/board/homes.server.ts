@@ -22,6 +22,11 @@ export async function studentHome(tx: Tx) {
 	return { balance: account?.balance ?? 0, upcoming: await listUpcomingSessions(tx) };
 }
 
+/** A session's start falls on the date `now` has in `timeZone` (a `where` condition). */
+export const onViewerDay = (tx: Tx, timeZone: string, now: Date) => tx`
+	(starts_at at time zone ${timeZone})::date
+		= (${now.toISOString()}::timestamptz at time zone ${timeZone})::date`;
+
 /**
  * Sessions (not cancelled) whose start falls on the date `now` has in `timeZone`: the viewer's
  * day, not the database's (neither its zone nor its clock). `coachId` narrows it to one coach.
@@ -34,9 +39,7 @@ export async function sessionsToday(
 ): Promise<number> {
 	const [row] = await tx<{ count: number }[]>`
 		select count(*)::int as count from public.session_bookings
-		where (starts_at at time zone ${timeZone})::date
-				= (${now.toISOString()}::timestamptz at time zone ${timeZone})::date
-			and status <> 'CANCELLED'
+		where ${onViewerDay(tx, timeZone, now)} and status <> 'CANCELLED'
 			${coachId ? tx`and coach_id = ${coachId}` : tx``}`;
 	return row?.count ?? 0;
 }

@@ -7,7 +7,7 @@ import { addDays } from '$lib/core/time/wall-clock';
 import { dateInZone } from '$lib/core/time/instants';
 import { listSubjects } from '$lib/features/booking/wizard.server';
 import { reassignCandidates } from '$lib/features/sessions/staff-tools.server';
-import { sessionsToday } from './homes.server';
+import { onViewerDay, sessionsToday } from './homes.server';
 import type { Tx } from '$lib/server/db';
 import { ApiError } from '$lib/server/http/errors';
 import type { BoardFilters } from './schemas';
@@ -22,13 +22,30 @@ import type {
 
 export const BOARD_PAGE_SIZE = 50;
 
+/** A board line's columns (`BoardRow`), for the list and for one session's record. */
+const lineColumns = (tx: Tx) => tx`
+	s.id, s.title, s.subject_code as "subjectCode", s.starts_at as "startsAt",
+	s.ends_at as "endsAt", s.status, s.modality, s.coach_id as "coachId",
+	c.first_name || ' ' || c.last_name as "coachName", s.student_id as "studentId",
+	st.first_name || ' ' || st.last_name as "studentName",
+	pa.first_name || ' ' || pa.last_name as "parentName", s.credits_used as "creditsUsed",
+	(select count(*)::int from public.session_staff_notes n where n.session_id = s.id) as notes,
+	(select count(*)::int from public.session_notifications d
+		where d.session_id = s.id and d.status = 'FAILED') as "failedDeliveries"`;
+
+/** The session and its people, as `lineColumns` names them. */
+const lineSources = (tx: Tx) => tx`
+	public.session_bookings s
+	join public.profiles c on c.id = s.coach_id
+	join public.profiles st on st.id = s.student_id
+	left join public.profiles pa on pa.id = s.parent_id`;
+
 /** `%` and `_` typed in the family search are letters, not wildcards. */
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** The day's counters; "today" is the viewer's day, counted by the one rule (`sessionsToday`). */
 export async function boardCounters(tx: Tx, timeZone: string, now: Date): Promise<BoardCounters> {
-	const day = tx`(starts_at at time zone ${timeZone})::date
-		= (${now.toISOString()}::timestamptz at time zone ${timeZone})::date`;
+	const day = onViewerDay(tx, timeZone, now);
 	const [row] = await tx<Omit<BoardCounters, 'today'>[]>`
 		select
 			(select count(*)::int from public.session_bookings where status = 'IN_PROGRESS') as "inProgress",
@@ -61,19 +78,8 @@ export async function loadBoard(
 				: tx``
 		}`;
 	const rows = await tx<(BoardRow & { total: number })[]>`
-		select s.id, s.title, s.subject_code as "subjectCode", s.starts_at as "startsAt",
-			s.ends_at as "endsAt", s.status, s.modality, s.coach_id as "coachId",
-			c.first_name || ' ' || c.last_name as "coachName", s.student_id as "studentId",
-			st.first_name || ' ' || st.last_name as "studentName",
-			pa.first_name || ' ' || pa.last_name as "parentName", s.credits_used as "creditsUsed",
-			(select count(*)::int from public.session_staff_notes n where n.session_id = s.id) as notes,
-			(select count(*)::int from public.session_notifications d
-				where d.session_id = s.id and d.status = 'FAILED') as "failedDeliveries",
-			count(*) over ()::int as total
-		from public.session_bookings s
-		join public.profiles c on c.id = s.coach_id
-		join public.profiles st on st.id = s.student_id
-		left join public.profiles pa on pa.id = s.parent_id
+		select ${lineColumns(tx)}, count(*) over ()::int as total
+		from ${lineSources(tx)}
 		where ${where}
 		order by s.starts_at, s.id
 		limit ${BOARD_PAGE_SIZE} offset ${(filters.page - 1) * BOARD_PAGE_SIZE}`;
@@ -101,17 +107,9 @@ export async function loadSessionRecord(tx: Tx, id: string): Promise<SessionReco
 			cancellationReason: string | null;
 		})[]
 	>`
-		select s.id, s.title, s.subject_code as "subjectCode", s.starts_at as "startsAt",
-			s.ends_at as "endsAt", s.status, s.modality, s.coach_id as "coachId",
-			c.first_name || ' ' || c.last_name as "coachName", s.student_id as "studentId",
-			st.first_name || ' ' || st.last_name as "studentName",
-			pa.first_name || ' ' || pa.last_name as "parentName", s.credits_used as "creditsUsed",
-			0 as notes, 0 as "failedDeliveries", s.description, s.meeting_url as "meetingUrl",
+		select ${lineColumns(tx)}, s.description, s.meeting_url as "meetingUrl",
 			s.cancellation_reason as "cancellationReason"
-		from public.session_bookings s
-		join public.profiles c on c.id = s.coach_id
-		join public.profiles st on st.id = s.student_id
-		left join public.profiles pa on pa.id = s.parent_id
+		from ${lineSources(tx)}
 		where s.id = ${id}`;
 	if (!session) throw new ApiError(404, 'NOT_FOUND', 'No such session');
 	const history = await tx<HistoryEntry[]>`
