@@ -54,6 +54,13 @@ sw.addEventListener('fetch', (event) => {
 		event.waitUntil(caches.delete(COPIES));
 		return;
 	}
+	// The page's back-online probe goes through the worker on purpose: the worker's own network
+	// can come back later than the page's, and an answer here means the copies' network-first
+	// fetches below will reach the server too (else the page reloads its offline copy as fresh).
+	if (url.pathname === '/api/health') {
+		event.respondWith(fetch(request));
+		return;
+	}
 	if (request.method !== 'GET' || url.pathname.startsWith('/api/')) return;
 	if (SHELL_FILES.has(url.pathname)) {
 		event.respondWith(cacheFirst(request));
