@@ -1,14 +1,29 @@
 import { z } from 'zod';
 
 /**
- * Server configuration, validated once. Everything is optional: with no
- * environment at all the app runs on the embedded PostgreSQL with demo data.
+ * Server configuration, validated once, at boot (the database opens with it), for the home it
+ * runs in:
+ * - `embedded` (no DATABASE_URL): everything optional; the app runs on its own PostgreSQL with
+ *   demo data, an in-process mail server and keys generated into the data directory;
+ * - `server` (DATABASE_URL, a long-running process: tests, a self-hosted machine): the same
+ *   defaults, on that database;
+ * - `production` (NEXUS_HOME=production, or detected on Vercel / Deno Deploy): nothing may be
+ *   generated or faked (no disk to keep a secret on, no in-process mail server anyone reads),
+ *   so the database, the public origin, the token secret, the mail server and, on a serverless
+ *   host, Inngest are required.
+ * In every home a provider is configured completely or not at all (Twilio, VAPID, Inngest).
+ * Every problem is listed in one message, so one failed boot shows all that needs fixing.
  */
 const booleanFlag = z
 	.enum(['1', '0', 'true', 'false', 'yes', 'no'])
 	.transform((v) => v === '1' || v === 'true' || v === 'yes');
 
 const EnvSchema = z.object({
+	/** Which home this server runs in (see above); detected when unset. */
+	NEXUS_HOME: z.enum(['embedded', 'server', 'production']).optional(),
+	/** Set by Vercel's and Deno Deploy's runtimes: serverless, so production. */
+	VERCEL: z.string().optional(),
+	DENO_DEPLOYMENT_ID: z.string().optional(),
 	DATABASE_URL: z.string().url().optional(),
 	NEXUS_DATA_DIR: z.string().min(1).default('.data'),
 	/** HS256 secret for the local identity adapter; generated and persisted in the data dir when absent. */
@@ -55,15 +70,106 @@ const EnvSchema = z.object({
 	INNGEST_SIGNING_KEY: z.string().min(1).optional()
 });
 
-export type ServerEnv = z.infer<typeof EnvSchema>;
+type ParsedEnv = z.infer<typeof EnvSchema>;
+/** Every variable the schema reads (.env.example documents each; a test checks it). */
+export const ENV_VARIABLES = Object.keys(EnvSchema.shape) as (keyof ParsedEnv)[];
+export type ServerHome = 'embedded' | 'server' | 'production';
+export type ServerEnv = ParsedEnv & { home: ServerHome };
 
-export function readServerEnv(source: Record<string, string | undefined> = process.env): ServerEnv {
-	const parsed = EnvSchema.safeParse(
-		Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''))
-	);
-	if (!parsed.success) {
-		const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-		throw new Error(`Invalid server environment: ${problems}`);
+/** Variables whose values must never leave the server (a test greps the client build for them). */
+export const SECRET_VARIABLES = [
+	'DATABASE_URL',
+	'JWT_SECRET',
+	'SMTP_URL',
+	'TWILIO_AUTH_TOKEN',
+	'VAPID_PRIVATE_KEY',
+	'INNGEST_EVENT_KEY',
+	'INNGEST_SIGNING_KEY'
+] as const satisfies readonly (keyof ParsedEnv)[];
+
+const serverless = (env: ParsedEnv) => Boolean(env.VERCEL || env.DENO_DEPLOYMENT_ID);
+
+export const homeOf = (env: ParsedEnv): ServerHome =>
+	env.NEXUS_HOME ?? (serverless(env) ? 'production' : env.DATABASE_URL ? 'server' : 'embedded');
+
+type Problem = [variable: keyof ParsedEnv, message: string];
+
+// What production cannot generate or fake, and why.
+const PRODUCTION_NEEDS: Problem[] = [
+	['DATABASE_URL', 'the production database (Supabase: the pooler URL)'],
+	['ORIGIN', 'the public address, e.g. https://sessions.nexus-reussite.fr'],
+	['JWT_SECRET', 'the token secret, 32 characters or more (no disk to keep a generated one)'],
+	['SMTP_URL', 'the mail server (no in-process mail server in production)'],
+	['VAPID_PUBLIC_KEY', 'web push keys (`npx web-push generate-vapid-keys`)'],
+	['VAPID_PRIVATE_KEY', 'web push keys (`npx web-push generate-vapid-keys`)'],
+	['TWILIO_ACCOUNT_SID', 'SMS reminders go through Twilio (no dev mailbox in production)'],
+	['TWILIO_AUTH_TOKEN', 'SMS reminders go through Twilio'],
+	['TWILIO_FROM', 'SMS reminders go through Twilio']
+];
+
+const GROUPS: [names: (keyof ParsedEnv)[], what: string][] = [
+	[['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM'], 'SMS through Twilio'],
+	[['VAPID_PUBLIC_KEY', 'VAPID_PRIVATE_KEY'], 'web push keys']
+];
+
+/** What the chosen home needs beyond each variable's own shape (one problem per variable). */
+function homeProblems(env: ParsedEnv, home: ServerHome): Problem[] {
+	const problems = new Map<keyof ParsedEnv, string>();
+	const add = (name: keyof ParsedEnv, message: string) => {
+		if (!problems.has(name)) problems.set(name, message);
+	};
+	if (home === 'production') {
+		for (const [name, what] of PRODUCTION_NEEDS)
+			if (!env[name]) add(name, `required in production: ${what}`);
+		if (env.ORIGIN && !env.ORIGIN.startsWith('https://'))
+			add('ORIGIN', 'must be https:// in production (sign-in cookies are only sent over TLS)');
+		if (env.NEXUS_DEMO_DATA)
+			add('NEXUS_DEMO_DATA', 'demo accounts have a published password: never in production');
+		if (env.NEXUS_WORKFLOWS === 'off')
+			add('NEXUS_WORKFLOWS', '`off` in production would never send a notification');
 	}
-	return parsed.data;
+	if (home === 'server' && !env.DATABASE_URL)
+		add('DATABASE_URL', 'required with NEXUS_HOME=server (the database to serve)');
+	if (home === 'embedded' && env.DATABASE_URL)
+		add('DATABASE_URL', 'set, but NEXUS_HOME=embedded runs its own database');
+	for (const [names, what] of GROUPS) {
+		const set = names.filter((n) => env[n] !== undefined);
+		if (set.length && set.length < names.length)
+			for (const n of names.filter((n) => env[n] === undefined))
+				add(n, `required with ${set.join(', ')} (${what}: all or none)`);
+	}
+	const inngest =
+		env.NEXUS_WORKFLOWS === 'inngest' ||
+		(env.NEXUS_WORKFLOWS === undefined && (env.INNGEST_EVENT_KEY || env.INNGEST_SIGNING_KEY));
+	if (inngest || (home === 'production' && serverless(env)))
+		for (const n of ['INNGEST_EVENT_KEY', 'INNGEST_SIGNING_KEY'] as const)
+			if (!env[n])
+				add(
+					n,
+					inngest
+						? 'required when Inngest runs the workflows'
+						: 'required on a serverless host (no process stays up to send reminders)'
+				);
+	return [...problems];
+}
+
+/** Read and check the configuration; throws one error listing every problem. */
+export function readServerEnv(source: Record<string, string | undefined> = process.env): ServerEnv {
+	const given = Object.entries(source).filter(([, v]) => v !== undefined && v !== '');
+	const parsed = EnvSchema.safeParse(Object.fromEntries(given));
+	const issues = parsed.success ? [] : parsed.error.issues;
+	const problems = issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+	// The home's rules still run on the well-formed rest; a malformed variable is named once.
+	const malformed = new Set(issues.map((i) => String(i.path[0])));
+	const env = parsed.success
+		? parsed.data
+		: EnvSchema.parse(Object.fromEntries(given.filter(([k]) => !malformed.has(k))));
+	const home = homeOf(env);
+	for (const [name, message] of homeProblems(env, home))
+		if (!malformed.has(name)) problems.push(`${name}: ${message}`);
+	if (problems.length)
+		throw new Error(
+			`Invalid configuration for the ${home} home (${problems.length === 1 ? '1 problem' : `${problems.length} problems`}): ${problems.join('; ')}`
+		);
+	return { ...env, home };
 }

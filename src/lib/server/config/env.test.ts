@@ -1,0 +1,142 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ENV_VARIABLES, readServerEnv, SECRET_VARIABLES } from './env';
+
+const problemsOf = (source: Record<string, string>) => {
+	try {
+		readServerEnv(source);
+		return null;
+	} catch (error) {
+		return (error as Error).message;
+	}
+};
+
+const PRODUCTION = {
+	NEXUS_HOME: 'production',
+	DATABASE_URL: 'postgres://app:pw@db.example.org:6543/postgres',
+	ORIGIN: 'https://sessions.nexus-reussite.fr',
+	JWT_SECRET: 'x'.repeat(40),
+	SMTP_URL: 'smtps://mailer:pw@smtp.example.org:465',
+	VAPID_PUBLIC_KEY: 'B'.repeat(87),
+	VAPID_PRIVATE_KEY: 'p'.repeat(43),
+	TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`,
+	TWILIO_AUTH_TOKEN: 't'.repeat(32),
+	TWILIO_FROM: '+33612345678'
+};
+
+describe('the configuration of each home', () => {
+	it('needs nothing for the embedded default', () => {
+		const env = readServerEnv({});
+		expect(env.home).toBe('embedded');
+		expect(env.PORT).toBe(3000);
+	});
+
+	it('counts a database URL without a home as a long-running server', () => {
+		expect(readServerEnv({ DATABASE_URL: PRODUCTION.DATABASE_URL }).home).toBe('server');
+	});
+
+	it('accepts a complete production configuration', () => {
+		expect(readServerEnv(PRODUCTION).home).toBe('production');
+	});
+
+	it('lists every missing production variable in one message', () => {
+		const message = problemsOf({ NEXUS_HOME: 'production' });
+		expect(message).toMatch(/^Invalid configuration for the production home \(9 problems\): /);
+		for (const name of [
+			'DATABASE_URL',
+			'ORIGIN',
+			'JWT_SECRET',
+			'SMTP_URL',
+			'VAPID_PUBLIC_KEY',
+			'VAPID_PRIVATE_KEY',
+			'TWILIO_ACCOUNT_SID',
+			'TWILIO_AUTH_TOKEN',
+			'TWILIO_FROM'
+		])
+			expect(message).toContain(`${name}: required in production`);
+	});
+
+	it('names malformed variables once, beside the missing ones', () => {
+		const { SMTP_URL: _smtp, ...withoutMail } = PRODUCTION;
+		const message = problemsOf({ ...withoutMail, JWT_SECRET: 'short', ORIGIN: 'not a url' });
+		expect(message).toContain('(3 problems)');
+		expect(message).toContain('JWT_SECRET: Too small');
+		expect(message).toContain('ORIGIN: Invalid URL');
+		expect(message).toContain('SMTP_URL: required in production');
+		expect(message?.match(/JWT_SECRET/g)).toHaveLength(1);
+	});
+
+	it('refuses what production cannot honour', () => {
+		const message = problemsOf({
+			...PRODUCTION,
+			ORIGIN: 'http://sessions.nexus-reussite.fr',
+			NEXUS_DEMO_DATA: '1',
+			NEXUS_WORKFLOWS: 'off'
+		});
+		expect(message).toContain('ORIGIN: must be https://');
+		expect(message).toContain('NEXUS_DEMO_DATA: demo accounts');
+		expect(message).toContain('NEXUS_WORKFLOWS: `off` in production');
+	});
+
+	it('detects a serverless host as production, where Inngest must run the reminders', () => {
+		const { NEXUS_HOME: _home, ...rest } = PRODUCTION;
+		const message = problemsOf({ ...rest, VERCEL: '1' });
+		expect(message).toMatch(/production home \(2 problems\)/);
+		expect(message).toContain('INNGEST_EVENT_KEY: required on a serverless host');
+		expect(message).toContain('INNGEST_SIGNING_KEY: required on a serverless host');
+		const env = readServerEnv({
+			...rest,
+			DENO_DEPLOYMENT_ID: 'abc',
+			INNGEST_EVENT_KEY: 'evt',
+			INNGEST_SIGNING_KEY: 'signkey-prod-123'
+		});
+		expect(env.home).toBe('production');
+	});
+
+	it('takes a provider completely or not at all, in any home', () => {
+		const message = problemsOf({
+			TWILIO_AUTH_TOKEN: 't'.repeat(32),
+			VAPID_PUBLIC_KEY: 'B'.repeat(87)
+		});
+		expect(message).toMatch(/embedded home \(3 problems\)/);
+		expect(message).toContain('TWILIO_ACCOUNT_SID: required with TWILIO_AUTH_TOKEN');
+		expect(message).toContain('TWILIO_FROM: required with TWILIO_AUTH_TOKEN');
+		expect(message).toContain('VAPID_PRIVATE_KEY: required with VAPID_PUBLIC_KEY');
+		expect(problemsOf({ NEXUS_WORKFLOWS: 'inngest' })).toContain(
+			'INNGEST_SIGNING_KEY: required when Inngest runs the workflows'
+		);
+	});
+
+	it('refuses a home that contradicts the database setting', () => {
+		expect(problemsOf({ NEXUS_HOME: 'server' })).toContain(
+			'DATABASE_URL: required with NEXUS_HOME=server'
+		);
+		expect(problemsOf({ NEXUS_HOME: 'embedded', DATABASE_URL: PRODUCTION.DATABASE_URL })).toContain(
+			'DATABASE_URL: set, but NEXUS_HOME=embedded'
+		);
+	});
+
+	it('never puts a secret value in its message', () => {
+		const message = problemsOf({ ...PRODUCTION, ORIGIN: 'http://x.example' }) ?? '';
+		for (const name of SECRET_VARIABLES) {
+			const value = (PRODUCTION as Record<string, string>)[name];
+			if (value) expect(message).not.toContain(value);
+		}
+	});
+});
+
+it('.env.example documents every variable the server reads', () => {
+	const example = readFileSync('.env.example', 'utf8');
+	const documented = new Set(
+		[...example.matchAll(/^# ([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1] ?? '')
+	);
+	// Set by the hosting platform, never by hand.
+	const platform = ['VERCEL', 'DENO_DEPLOYMENT_ID'];
+	const missing = ENV_VARIABLES.filter((v) => !platform.includes(v) && !documented.has(v));
+	expect(missing).toEqual([]);
+	// And only those (plus what scripts/start.js and adapter-node read themselves).
+	const extra = [...documented].filter(
+		(v) => !(ENV_VARIABLES as string[]).includes(v) && !['HOST', 'SHUTDOWN_TIMEOUT'].includes(v)
+	);
+	expect(extra).toEqual([]);
+});
