@@ -8,6 +8,12 @@ import { freePort } from '../../src/lib/server/db/embedded';
 export const BUILD_ENTRY = path.resolve(process.env.NEXUS_BUILD_DIR ?? 'build', 'index.js');
 
 /**
+ * The runtime that serves the build: this Node by default; NEXUS_APP_RUNTIME names another
+ * command line (`scripts/test-homes.sh` runs the API suite with `deno run -A`, Deno 2).
+ */
+const RUNTIME = process.env.NEXUS_APP_RUNTIME?.trim().split(/\s+/) ?? [process.execPath];
+
+/**
  * Serve the real production build (`npm run build`) on a free port against an
  * existing database, as `npm start` would with DATABASE_URL set.
  */
@@ -15,7 +21,8 @@ export async function startAppServer(databaseUrl: string, extraEnv: Record<strin
 	if (!existsSync(BUILD_ENTRY)) throw new Error('No production build: run `npm run build` first');
 	const port = await freePort();
 	const dataDir = await mkdtemp(path.join(tmpdir(), 'nexus-app-'));
-	const child: ChildProcess = spawn(process.execPath, [BUILD_ENTRY], {
+	const [command, ...args] = RUNTIME as [string, ...string[]];
+	const child: ChildProcess = spawn(command, [...args, BUILD_ENTRY], {
 		env: {
 			...process.env,
 			DATABASE_URL: databaseUrl,

@@ -28,8 +28,9 @@ describe('a postmaster.pid left in the data dir', () => {
 	it.skipIf(!existsSync('/proc/self/stat'))(
 		'is removed when its pid is a zombie not reaped yet (PostgreSQL would refuse it)',
 		async () => {
-			// `sleep 0` exits at once and its parent, now `sleep 5`, never reaps it: a zombie.
-			const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 5'], {
+			// The child exits once its parent has become `sleep 5`, which never reaps it: a zombie.
+			// (Exiting at once, it could end before the `exec`, and the shell reaped it.)
+			const parent = spawn('sh', ['-c', 'sleep 0.5 & echo $!; exec sleep 5'], {
 				stdio: ['ignore', 'pipe', 'ignore']
 			});
 			try {
@@ -39,7 +40,7 @@ describe('a postmaster.pid left in the data dir', () => {
 					)
 				);
 				const state = () => readFileSync(`/proc/${zombie}/stat`, 'utf8').split(') ')[1]?.[0];
-				for (let i = 0; i < 100 && state() !== 'Z'; i++)
+				for (let i = 0; i < 150 && state() !== 'Z'; i++)
 					await new Promise((r) => setTimeout(r, 20));
 				expect(state()).toBe('Z');
 				expect(processInfo(zombie)).toBeNull();

@@ -20,11 +20,15 @@ interface ProcessInfo {
 	command: string;
 }
 
+// Built at run time: a bundler's file tracer (Vercel's) reads a literal path as a file to ship
+// and walked /proc. procfs is nothing to ship.
+const procStat = (pid: number | 'self') => ['', 'proc', String(pid), 'stat'].join('/');
+
 /** The process `pid` as the OS sees it, or null when it is gone (or a zombie). */
 export function processInfo(pid: number): ProcessInfo | null {
-	if (existsSync('/proc/self/stat')) {
+	if (existsSync(procStat('self'))) {
 		try {
-			const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+			const stat = readFileSync(procStat(pid), 'utf8');
 			// "pid (comm) state ppid …": comm may hold spaces or parentheses.
 			const close = stat.lastIndexOf(')');
 			const [state, ppid] = stat.slice(close + 2).split(' ');
