@@ -12,6 +12,8 @@ export const BUILD_ENTRY = path.resolve(process.env.NEXUS_BUILD_DIR ?? 'build', 
  * command line (`scripts/test-homes.sh` runs the API suite with `deno run -A`, Deno 2).
  */
 const RUNTIME = process.env.NEXUS_APP_RUNTIME?.trim().split(/\s+/) ?? [process.execPath];
+if (process.env.NEXUS_APP_RUNTIME)
+	console.log(`[app-server] the build runs on: ${RUNTIME.join(' ')}`);
 
 /**
  * Serve the real production build (`npm run build`) on a free port against an

@@ -60,12 +60,15 @@ export const runningNotifications = () => started ?? null;
  */
 export function inngestSetup(env: ServerEnv = readServerEnv()) {
 	if (workflowsMode(env) !== 'inngest') return null;
-	return createInngestFunctions(async () => {
+	const functions = createInngestFunctions(async () => {
 		const db = await database();
 		const running = await startNotifications(db, env);
 		const channels = running.channels ?? (await openChannels(env, db.sql)).channels;
 		return { sql: db.sql, channels, links: linksOf(env) };
 	});
+	// Where Inngest reaches this app: the configured origin, not the request's Host header
+	// (a request without one made the SDK fail on a URL it could not build).
+	return { ...functions, serveOrigin: linksOf(env).origin };
 }
 
 /**

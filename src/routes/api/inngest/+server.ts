@@ -17,7 +17,13 @@ let handler: ReturnType<typeof serve> | null | undefined;
 const resolved = () => {
 	if (handler === undefined) {
 		const setup = inngestSetup();
-		handler = setup ? serve({ client: setup.client, functions: setup.functions }) : null;
+		handler = setup
+			? serve({
+					client: setup.client,
+					functions: setup.functions,
+					serveOrigin: setup.serveOrigin
+				})
+			: null;
 	}
 	return handler;
 };
