@@ -77,7 +77,8 @@ export default ts.config(
 			'.data/',
 			'node_modules/',
 			'src/lib/core/database.types.ts',
-			'test-results/'
+			'test-results/',
+			'.vercel/'
 		]
 	}
 );

@@ -1,6 +1,6 @@
 import { expect } from '@playwright/test';
 import { bookMathsSession, cancelAsCoach, nextWeekday } from './coach-support';
-import { DEMO, DESKTOP, PHONE } from './family-support';
+import { chooseSlot, DEMO, DESKTOP, PHONE, slotValue, snap } from './family-support';
 import { expectAccessible, signIn, test, withE2eDatabase } from './support';
 
 for (const viewport of [PHONE, DESKTOP]) {
@@ -156,3 +156,51 @@ test('on a phone, the wizard’s sticky « Continuer » never covers the field b
 	expect(field.y + field.height).toBeLessThanOrEqual(bar.y);
 	await context.close();
 });
+
+for (const viewport of [PHONE, DESKTOP]) {
+	test(`the slot step pages through the whole booking horizon, and a slot weeks ahead books (${viewport.width}px)`, async ({
+		browser
+	}) => {
+		const context = await browser.newContext({ viewport });
+		const page = await context.newPage();
+		await signIn(page, DEMO.lucas.email);
+		await expect(page).toHaveURL(/\/student/);
+		await page.goto(`/book?subject=MATHEMATIQUES&coach=${DEMO.coachMaths}`);
+		const pages = page.getByRole('navigation', { name: 'Semaines affichées' });
+		const range = pages.locator('[aria-current="page"]');
+		const first = await range.textContent();
+		expect(first).toMatch(/^Du \d{1,2} \S+ au \d{1,2} \S+$/);
+		await expect(pages.getByRole('link', { name: /Semaines précédentes/ })).toHaveCount(0);
+		// Three weeks a page, 90 days of horizon: four more pages, the last one short.
+		const ranges = [first];
+		for (let i = 0; i < 4; i++) {
+			await pages.getByRole('link', { name: /Semaines suivantes/ }).click();
+			await expect(range).not.toHaveText(ranges.at(-1)!);
+			ranges.push(await range.textContent());
+		}
+		await expect(page).toHaveURL(/page=4/);
+		await expect(pages.getByRole('link', { name: /Semaines suivantes/ })).toHaveCount(0);
+		await expect(pages.getByRole('link', { name: /Semaines précédentes/ })).toBeVisible();
+		await expectAccessible(page);
+		await snap(page, 'slot-pages');
+
+		// A slot on that last page goes through details and confirm like any other.
+		const slot = viewport === PHONE ? await slotValue(page, 0, 0) : await slotValue(page, 1, -1);
+		await chooseSlot(page, slot);
+		await page.getByRole('button', { name: 'Continuer' }).click();
+		await page.getByLabel('Titre').fill(`Loin devant ${viewport.width}`);
+		await page.getByRole('button', { name: 'Continuer' }).click();
+		await expect(page.locator('.summary')).toContainText(`Loin devant ${viewport.width}`);
+		await page.getByRole('button', { name: 'Confirmer la réservation' }).click();
+		await expect(page).toHaveURL(/\/sessions\?booked=/);
+		const id = new URL(page.url()).searchParams.get('booked')!;
+		const [row] = await withE2eDatabase(
+			(sql) => sql<{ days: number }[]>`
+				select floor(extract(epoch from starts_at - now()) / 86400)::int as days
+				from public.session_bookings where id = ${id}`
+		);
+		expect(row!.days).toBeGreaterThanOrEqual(83);
+		await cancelAsCoach(page.request, id);
+		await context.close();
+	});
+}

@@ -5,7 +5,7 @@ import { nearestSlots } from '$lib/features/availability/offered-slots';
 import { currentStep, DetailsSchema, parseWizardParams } from '$lib/features/booking/wizard';
 import { withUser } from '$lib/server/db';
 import { rememberActiveChild, rememberedChild } from '$lib/server/http/active-child-cookie';
-import { findSlot, loadWizard, SLOT_WEEKS } from '$lib/features/booking/wizard.server';
+import { findSlot, loadWizard } from '$lib/features/booking/wizard.server';
 import { asServiceFailure } from '$lib/server/http/service-failure';
 import { bookFromWizard } from '$lib/features/booking/submit.server';
 import { pageUser } from '$lib/server/http/handler';
@@ -15,7 +15,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const user = pageUser(event, 'student', 'parent');
 	const state = parseWizardParams(event.url.searchParams);
-	const { scope, parents, subjects, subject, coaches, coach, slots } = await withUser(
+	const { scope, parents, subjects, subject, coaches, coach, slots, page } = await withUser(
 		user.claims,
 		(tx) => loadWizard(tx, user, rememberedChild(event.cookies), state)
 	);
@@ -24,7 +24,13 @@ export const load: PageServerLoad = async (event) => {
 
 	// Only a parent's choice of child travels in the URL; a student always books for themself.
 	const student = scope.role === 'parent' ? scope.active?.id : undefined;
-	const valid = { ...state, subject: subject?.code, coach: coach?.id, student };
+	const valid = {
+		...state,
+		subject: subject?.code,
+		coach: coach?.id,
+		student,
+		page: page?.page ?? 0
+	};
 	const step = currentStep(valid, details.success);
 	// The wizard offers free slots only, so a group booked here opens a new group: its first seat.
 	const price = seatPrice(state.type, state.duration);
@@ -39,8 +45,8 @@ export const load: PageServerLoad = async (event) => {
 		subject,
 		coaches: step === 'coach' ? coaches : [],
 		coach,
-		slotWeeks: SLOT_WEEKS,
 		slots: step === 'slot' ? slots : [],
+		slotPage: page,
 		slot: slot ?? null,
 		/** The chosen slot is no longer free: offer the closest ones instead. */
 		nearest: state.slot && !slot ? nearestSlots(slots, state.slot) : [],

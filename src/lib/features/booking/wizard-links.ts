@@ -13,6 +13,7 @@ export type WizardKey =
 	| 'coach'
 	| 'duration'
 	| 'slot'
+	| 'page'
 	| 'student'
 	| 'type'
 	| 'modality'
@@ -25,12 +26,13 @@ const DETAILS: WizardKey[] = ['type', 'modality', 'title', 'description'];
 const KEEP: Record<WizardStep, WizardKey[]> = {
 	subject: ['student'],
 	coach: ['subject', 'student'],
-	slot: ['subject', 'coach', 'duration', 'student', ...DETAILS],
-	details: ['subject', 'coach', 'duration', 'slot', 'student', ...DETAILS],
-	confirm: ['subject', 'coach', 'duration', 'slot', 'student', ...DETAILS, 'step']
+	slot: ['subject', 'coach', 'duration', 'page', 'student', ...DETAILS],
+	details: ['subject', 'coach', 'duration', 'slot', 'page', 'student', ...DETAILS],
+	confirm: ['subject', 'coach', 'duration', 'slot', 'page', 'student', ...DETAILS, 'step']
 };
 const DEFAULTS: Answers = {
 	duration: DEFAULT_DURATION,
+	page: 0,
 	type: 'INDIVIDUAL',
 	modality: 'ONLINE'
 };

@@ -5,7 +5,6 @@
  * aggregates (public.coach_busy_intervals, public.coach_rating_summaries).
  */
 import type { SubjectOption } from './wizard';
-import { addDays } from '$lib/core/time/wall-clock';
 import { dateInZone } from '$lib/core/time/instants';
 import type { OfferedSlot } from '$lib/features/availability/offered-slots';
 import type { WizardParams } from './wizard';
@@ -14,9 +13,8 @@ import { listCoachesForSubject, type CoachCard } from '$lib/features/coaches/dir
 import type { AppUser } from '$lib/server/auth/types';
 import type { Tx } from '$lib/server/db';
 import { loadFamilyScope } from '$lib/features/people/active-child.server';
-
-/** How far ahead the wizard offers slots. */
-export const SLOT_WEEKS = 3;
+import { readBookingPolicy } from '$lib/server/db/policy';
+import { pageHolding, slotPageOf, type SlotPage } from './slot-pages';
 
 export type { SubjectOption } from './wizard';
 
@@ -43,28 +41,49 @@ export function coachesFor(tx: Tx, subject: string, now = new Date()): Promise<C
 }
 
 /**
- * A coach's free slots of `durationMinutes` from today for SLOT_WEEKS weeks
- * (days in the coach's zone), instants as ISO strings for the browser.
+ * A coach's free slots of `durationMinutes` on one page of the booking horizon (`page` 0 starts
+ * today, days in the coach's zone; see slot-pages.ts), instants as ISO strings for the browser.
  */
-export async function freeSlots(
+export async function freeSlotPage(
 	tx: Tx,
 	coachId: string,
 	durationMinutes: number,
+	/** A page number, or the chosen slot's start: the page that holds it. */
+	page: number | { holding: string } = 0,
 	now = new Date()
-): Promise<OfferedSlot[]> {
+): Promise<{ slots: OfferedSlot[]; page: SlotPage }> {
 	const [coach] = await tx<{ timeZone: string }[]>`
 		select time_zone as "timeZone" from public.profiles where id = ${coachId} and role = 'coach'`;
-	if (!coach) return [];
-	const startDate = dateInZone(now, coach.timeZone);
-	const endDate = addDays(startDate, SLOT_WEEKS * 7 - 1);
-	const view = await getAvailability(tx, { coachId, startDate, endDate, durationMinutes }, now);
-	return view.slots.map((s) => ({
+	const { horizonDays } = await readBookingPolicy(tx);
+	const zone = coach?.timeZone ?? 'Europe/Paris';
+	const today = dateInZone(now, zone);
+	const index =
+		typeof page === 'number' ? page : pageHolding(today, dateInZone(new Date(page.holding), zone));
+	const window = slotPageOf(today, horizonDays, index);
+	if (!coach) return { slots: [], page: window };
+	const view = await getAvailability(
+		tx,
+		{ coachId, startDate: window.startDate, endDate: window.endDate, durationMinutes },
+		now
+	);
+	const slots = view.slots.map((s) => ({
 		date: s.date,
 		startTime: s.startTime,
 		endTime: s.endTime,
 		startsAt: s.startsAt.toISOString(),
 		endsAt: s.endsAt.toISOString()
 	}));
+	return { slots, page: window };
+}
+
+/** The first page of a coach's free slots (from today). */
+export async function freeSlots(
+	tx: Tx,
+	coachId: string,
+	durationMinutes: number,
+	now = new Date()
+): Promise<OfferedSlot[]> {
+	return (await freeSlotPage(tx, coachId, durationMinutes, 0, now)).slots;
 }
 
 /** The free slot starting at `startsAt` (any ISO spelling of the same instant), if any. */
@@ -101,6 +120,14 @@ export async function loadWizard(
 		subject,
 		coaches,
 		coach,
-		slots: coach ? await freeSlots(tx, coach.id, state.duration) : []
+		...(coach
+			? // Once a slot is chosen, its own page (whatever the URL's page says).
+				await freeSlotPage(
+					tx,
+					coach.id,
+					state.duration,
+					state.slot ? { holding: state.slot } : state.page
+				)
+			: { slots: [], page: null })
 	};
 }

@@ -24,6 +24,8 @@ export const WizardParamsSchema = z.object({
 	coach: optional(UuidSchema),
 	duration: DurationParamSchema.catch(DEFAULT_DURATION).default(DEFAULT_DURATION),
 	slot: optional(SlotStartSchema),
+	/** Which page of the horizon the slot step shows (slot-pages.ts); out of range → clamped. */
+	page: z.coerce.number().int().min(0).max(99).catch(0).default(0),
 	student: optional(UuidSchema),
 	type: SessionTypeSchema.catch('INDIVIDUAL').default('INDIVIDUAL'),
 	modality: ModalitySchema.catch('ONLINE').default('ONLINE'),

@@ -33,7 +33,13 @@ export const familyMessages = defineMessages(
 		'book.slot.hoursMinutes': '{hours} h {minutes}',
 		'book.slot.update': 'Afficher les créneaux',
 		'book.slot.none':
-			'Aucun créneau libre de cette durée dans les {weeks} prochaines semaines. Essayez une durée plus courte ou un autre coach.',
+			'Aucun créneau libre de cette durée du {from} au {to}. Voyez les semaines suivantes, essayez une durée plus courte ou un autre coach.',
+		'book.slot.noneLast':
+			'Aucun créneau libre de cette durée du {from} au {to}, la fin des réservations possibles. Essayez une durée plus courte ou un autre coach.',
+		'book.slot.pages': 'Semaines affichées',
+		'book.slot.range': 'Du {from} au {to}',
+		'book.slot.earlier': 'Semaines précédentes',
+		'book.slot.later': 'Semaines suivantes',
 		'book.slot.live': 'Liste mise à jour automatiquement',
 		'book.slot.taken': 'Réservé',
 		'book.slot.goneSelected':
@@ -176,7 +182,13 @@ export const familyMessages = defineMessages(
 		'book.slot.hoursMinutes': '{hours} h {minutes}',
 		'book.slot.update': 'Show times',
 		'book.slot.none':
-			'No free slot of this length in the next {weeks} weeks. Try a shorter session or another coach.',
+			'No free slot of this length from {from} to {to}. See the next weeks, try a shorter session or another coach.',
+		'book.slot.noneLast':
+			'No free slot of this length from {from} to {to}, the last day bookings are open. Try a shorter session or another coach.',
+		'book.slot.pages': 'Weeks shown',
+		'book.slot.range': 'From {from} to {to}',
+		'book.slot.earlier': 'Earlier weeks',
+		'book.slot.later': 'Later weeks',
 		'book.slot.live': 'This list updates automatically',
 		'book.slot.taken': 'Taken',
 		'book.slot.goneSelected':
