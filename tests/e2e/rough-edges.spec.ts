@@ -1,5 +1,12 @@
 import { expect } from '@playwright/test';
-import { bookMathsSession, cancelAsCoach, nextWeekday } from './coach-support';
+import {
+	bookMathsSession,
+	calendarReady,
+	cancelAsCoach,
+	COACH,
+	gridPoint,
+	nextWeekday
+} from './coach-support';
 import { chooseSlot, DEMO, DESKTOP, PHONE, slotValue, snap } from './family-support';
 import { expectAccessible, signIn, test, withE2eDatabase } from './support';
 
@@ -201,6 +208,46 @@ for (const viewport of [PHONE, DESKTOP]) {
 		);
 		expect(row!.days).toBeGreaterThanOrEqual(83);
 		await cancelAsCoach(page.request, id);
+		await context.close();
+	});
+}
+
+for (const viewport of [PHONE, DESKTOP]) {
+	test(`a drag released where the save bar floats still lands on the calendar (${viewport.width}px)`, async ({
+		browser
+	}) => {
+		const context = await browser.newContext({ viewport });
+		const page = await context.newPage();
+		await signIn(page, COACH.lettres.email);
+		await expect(page).toHaveURL('/coach');
+		await page.goto('/coach/availability');
+		await calendarReady(page);
+		// The phone shows one day (today), the laptop a week: aim at a column on screen.
+		const date = await page.locator('.fc-timegrid-col[data-date]').last().getAttribute('data-date');
+		const bar = page.locator('.savebar');
+		// Bring the 16:00 row under the floating bar, then drag from 14:00 down to it.
+		const lane = page.locator('.fc-timegrid-slot-lane[data-time="16:00:00"]');
+		await lane.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+		const barBox = (await bar.boundingBox())!;
+		const laneBox = (await lane.boundingBox())!;
+		await page.mouse.wheel(0, laneBox.y + laneBox.height / 2 - (barBox.y + barBox.height / 2));
+		const to = await gridPoint(page, date!, '16:00');
+		const under = (await bar.boundingBox())!;
+		expect(to.y).toBeGreaterThan(under.y);
+		expect(to.y).toBeLessThan(under.y + under.height);
+		const from = await gridPoint(page, date!, '14:00');
+		await page.mouse.move(from.x, from.y);
+		await page.mouse.down();
+		await page.mouse.move(from.x, from.y + 4, { steps: 2 });
+		await page.mouse.move(to.x, to.y, { steps: 12 });
+		await page.mouse.up();
+		await expect(page.getByText('Jours modifiés : 1')).toBeVisible();
+		const added = page.locator(`.fc-timegrid-col[data-date="${date}"] .fc-event`, {
+			hasText: '14:00'
+		});
+		await expect(added).toContainText('16:15');
+		// And the bar is back for saving (not saved here: the next tests keep this coach's week).
+		await expect(bar.getByRole('button', { name: 'Enregistrer' })).toBeEnabled();
 		await context.close();
 	});
 }
