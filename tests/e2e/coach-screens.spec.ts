@@ -76,7 +76,7 @@ for (const viewport of [DESKTOP, PHONE]) {
 			await thursdayCard.getByRole('button', { name: /Vider le jour/ }).click();
 			await expect(
 				thursdayCard.getByText(
-					'La séance « Produit scalaire » avec Lucas Martin (17:00–18:00) ne serait plus dans vos disponibilités.'
+					/^La séance « Produit scalaire » avec Lucas Martin, jeudi \d{1,2} \S+ \(17:00–18:00\), ne serait plus dans vos disponibilités\. Elle reste réservée tant que vous ne l’annulez pas\.$/
 				)
 			).toBeVisible();
 			await expect(page.getByText('séances hors disponibilités : 1')).toBeVisible();

@@ -4,6 +4,7 @@ import {
 	calendarReady,
 	cancelAsCoach,
 	COACH,
+	frenchDay,
 	gridPoint,
 	nextWeekday
 } from './coach-support';
@@ -248,6 +249,79 @@ for (const viewport of [PHONE, DESKTOP]) {
 		await expect(added).toContainText('16:15');
 		// And the bar is back for saving (not saved here: the next tests keep this coach's week).
 		await expect(bar.getByRole('button', { name: 'Enregistrer' })).toBeEnabled();
+		await context.close();
+	});
+}
+
+for (const [viewport, days] of [
+	[PHONE, 68],
+	[DESKTOP, 75]
+] as const) {
+	test(`a day off over booked sessions names them and offers to cancel or keep each (${viewport.width}px)`, async ({
+		browser
+	}) => {
+		const context = await browser.newContext({ viewport });
+		const page = await context.newPage();
+		const date = nextWeekday(3, days);
+		const kept = await bookMathsSession(page.request, date, '17:00', `Gardée ${viewport.width}`);
+		const dropped = await bookMathsSession(
+			page.request,
+			date,
+			'18:00',
+			`Annulée ${viewport.width}`
+		);
+		await signIn(page, COACH.maths.email);
+		await expect(page).toHaveURL('/coach');
+		await page.goto('/coach/availability');
+		await calendarReady(page);
+		await page.getByRole('radio', { name: 'Dates précises' }).check();
+		await page.getByLabel('Aller à une date').fill(date);
+		const card = page
+			.locator('#availability-list section.day')
+			.filter({ has: page.getByRole('heading', { name: frenchDay(date) }) });
+		await card.getByRole('button', { name: /^Jour off/ }).click();
+		await expect(
+			card.getByText(`La séance « Gardée ${viewport.width} » avec Lucas Martin, `)
+		).toContainText(
+			'(17:00–18:00), ne serait plus dans vos disponibilités. Elle reste réservée tant que vous ne l’annulez pas.'
+		);
+		await expect(page.getByText('séances hors disponibilités : 2')).toBeVisible();
+		await expectAccessible(page);
+		await card.scrollIntoViewIfNeeded();
+		await page.screenshot({
+			path: test.info().outputPath(`day-off-clash-${viewport.width}.png`)
+		});
+
+		// Keep one: the warning is answered, the session stays booked.
+		await card.getByRole('button', { name: `La garder (Gardée ${viewport.width})` }).click();
+		await expect(card.getByText('Gardée : la séance reste réservée')).toBeVisible();
+		await expect(page.getByText('séances hors disponibilités : 1')).toBeVisible();
+
+		// Cancel the other: the coach's cancellation, refunded in full and told.
+		await card
+			.getByRole('button', { name: `Annuler cette séance… (Annulée ${viewport.width})` })
+			.click();
+		const dialog = page.getByRole('dialog', { name: 'Annuler la séance' });
+		await expect(dialog).toContainText('intégralement remboursée');
+		await dialog.getByLabel('Motif de l’annulation').fill('Jour de congé');
+		await dialog.getByRole('button', { name: 'Annuler la séance' }).click();
+		await expect(dialog).toBeHidden();
+		await expect(page.getByRole('status').filter({ hasText: 'annulée' })).toHaveText(
+			`Séance « Annulée ${viewport.width} » annulée : la famille est remboursée en totalité et prévenue.`
+		);
+		await expect(card.getByText(`Annulée ${viewport.width}`)).toHaveCount(0);
+		await expect(page.getByText(/séances hors disponibilités/)).toHaveCount(0);
+		const rows = await withE2eDatabase(
+			(sql) => sql<{ id: string; status: string; refunded: number }[]>`
+				select b.id, b.status::text, coalesce((select sum(amount) from public.credit_transactions l
+					where l.session_id = b.id and l.kind = 'REFUND'), 0)::int as refunded
+				from public.session_bookings b where b.id in (${kept}, ${dropped}) order by b.starts_at`
+		);
+		expect(rows).toEqual([
+			{ id: kept, status: 'SCHEDULED', refunded: 0 },
+			{ id: dropped, status: 'CANCELLED', refunded: 1 }
+		]);
+		await cancelAsCoach(page.request, kept);
 		await context.close();
 	});
 }

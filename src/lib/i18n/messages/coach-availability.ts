@@ -25,7 +25,12 @@ export const coachAvailabilityMessages = defineMessages(
 		'coach.avail.noException': 'Pas d’exception : la semaine type s’applique.',
 		'coach.avail.weeklyReminder': 'Semaine type : {hours}',
 		'coach.avail.clash':
-			'La séance « {title} » avec {student} ({range}) ne serait plus dans vos disponibilités.',
+			'La séance « {title} » avec {student}, {day} ({range}), ne serait plus dans vos disponibilités. Elle reste réservée tant que vous ne l’annulez pas.',
+		'coach.avail.clashCancel': 'Annuler cette séance…',
+		'coach.avail.clashKeep': 'La garder',
+		'coach.avail.clashKept': 'Gardée : la séance reste réservée, en dehors de vos disponibilités.',
+		'coach.avail.clashCancelled':
+			'Séance « {title} » annulée : la famille est remboursée en totalité et prévenue.',
 		'coach.avail.editTitle': 'Créneau — {day}',
 		'coach.avail.editWeekly': 'Créneau de la semaine type : il se répète chaque semaine.',
 		'coach.avail.editSpecific': 'Exception pour cette date uniquement.',
@@ -112,7 +117,12 @@ export const coachAvailabilityMessages = defineMessages(
 		'coach.avail.noException': 'No exception: the weekly pattern applies.',
 		'coach.avail.weeklyReminder': 'Weekly pattern: {hours}',
 		'coach.avail.clash':
-			'The session “{title}” with {student} ({range}) would no longer be within your availability.',
+			'The session “{title}” with {student}, {day} ({range}), would no longer be within your availability. It stays booked unless you cancel it.',
+		'coach.avail.clashCancel': 'Cancel this session…',
+		'coach.avail.clashKeep': 'Keep it',
+		'coach.avail.clashKept': 'Kept: the session stays booked, outside your availability.',
+		'coach.avail.clashCancelled':
+			'Session “{title}” cancelled: the family is refunded in full and told.',
 		'coach.avail.editTitle': 'Slot — {day}',
 		'coach.avail.editWeekly': 'A weekly slot: it repeats every week.',
 		'coach.avail.editSpecific': 'An exception for this date only.',

@@ -84,4 +84,39 @@ describe('AvailabilityEditor', () => {
 		e.undo();
 		expect(e.dirty).toBe(true);
 	});
+
+	it('asks about each booked session a change leaves out: keep it, or cancel it', async () => {
+		const booked = (id: string, start: string) => ({
+			id,
+			title: id,
+			studentName: 'Lucas Martin',
+			status: 'SCHEDULED',
+			startsAt: `2026-11-30T${start}:00Z`,
+			endsAt: `2026-11-30T${String(Number(start.slice(0, 2)) + 1).padStart(2, '0')}:00:00Z`
+		});
+		const e = new AvailabilityEditor({
+			timeZone: 'Europe/Paris',
+			rules: [mondayEvening],
+			sessions: [booked('a', '16:00'), booked('b', '17:00')],
+			now: () => new Date('2026-11-24T12:00:00Z')
+		});
+		expect(e.clashes).toEqual([]);
+		e.setDayOff('2026-11-30');
+		expect(e.openClashes).toEqual(['a', 'b']);
+		e.keep('a');
+		expect(e.clashes).toEqual(['a', 'b']);
+		expect(e.openClashes).toEqual(['b']);
+
+		const refused = vi.fn().mockResolvedValue({ ok: false, code: 'INVALID_TRANSITION' });
+		expect(await e.cancelSession('b', 'Congé', refused)).toBe(false);
+		expect(e.cancelOutcome).toEqual({ ok: false, code: 'INVALID_TRANSITION' });
+		expect(e.openClashes).toEqual(['b']);
+
+		const cancel = vi.fn().mockResolvedValue({ ok: true });
+		expect(await e.cancelSession('b', 'Congé', cancel)).toBe(true);
+		expect(cancel).toHaveBeenCalledWith('b', 'Congé');
+		expect(e.sessions.map((s) => s.id)).toEqual(['a']);
+		expect(e.openClashes).toEqual([]);
+		expect(e.cancelOutcome).toEqual({ ok: true, title: 'b' });
+	});
 });

@@ -27,6 +27,12 @@ export type SaveOutcome =
 	| { kind: 'invalid' }
 	| { kind: 'failed'; code: string; saved: number };
 
+/** Cancels one session as its coach, with a reason; failures come back as the API's code. */
+export type CancelSession = (
+	sessionId: string,
+	reason: string
+) => Promise<{ ok: true } | { ok: false; code: string }>;
+
 export interface EditorInit {
 	timeZone: string;
 	rules: readonly AvailabilityRule[];
@@ -47,17 +53,25 @@ export class AvailabilityEditor {
 	week = $state<IsoDate>('');
 	saving = $state(false);
 	outcome = $state<SaveOutcome | null>(null);
+	/** A booked session the edited hours leave out, open in the cancel dialog. */
+	cancellingId = $state<string | null>(null);
+	/** What became of the last session cancelled from here (for the live announcement). */
+	cancelOutcome = $state<{ ok: true; title: string } | { ok: false; code: string } | null>(null);
 
 	#slots = $state.raw<EditorSlot[]>([]);
 	#baseline = $state.raw<EditorSlot[]>([]);
 	#past = $state.raw<EditorSlot[][]>([]);
 	#future = $state.raw<EditorSlot[][]>([]);
 	#sessions = $state.raw<WallSession[]>([]);
+	/** Sessions the coach chose to keep although the edited hours leave them out. */
+	#kept = $state.raw<readonly string[]>([]);
 	#lastId = 0;
 
 	readonly problems = $derived(findProblems(this.#slots));
 	readonly changed = $derived(changedKeys(this.#baseline, this.#slots));
 	readonly clashes = $derived.by(() => findClashes(this.#slots, this.#sessions, this.now()));
+	/** The clashes still waiting for the coach's choice (cancel or keep). */
+	readonly openClashes = $derived(this.clashes.filter((id) => !this.#kept.includes(id)));
 
 	constructor(init: EditorInit) {
 		this.timeZone = init.timeZone;
@@ -90,6 +104,30 @@ export class AvailabilityEditor {
 	}
 
 	readonly newId = () => `slot-${++this.#lastId}`;
+
+	isKept(sessionId: string) {
+		return this.#kept.includes(sessionId);
+	}
+
+	/** Keep a booked session the new hours leave out: it stays booked, the warning is answered. */
+	keep(sessionId: string) {
+		if (!this.#kept.includes(sessionId)) this.#kept = [...this.#kept, sessionId];
+	}
+
+	/**
+	 * Cancel a session the new hours leave out (the coach's cancellation: the family is refunded
+	 * in full and told, by the database's rule). On success it leaves the editor's sessions.
+	 */
+	async cancelSession(sessionId: string, reason: string, send: CancelSession): Promise<boolean> {
+		const session = this.#sessions.find((s) => s.id === sessionId);
+		if (!session) return false;
+		const result = await send(sessionId, reason);
+		if (result.ok) {
+			this.#sessions = this.#sessions.filter((s) => s.id !== sessionId);
+			this.cancelOutcome = { ok: true, title: session.title };
+		} else this.cancelOutcome = { ok: false, code: result.code };
+		return result.ok;
+	}
 
 	/** Replace everything by server data: the new baseline, no history. */
 	load(rules: readonly AvailabilityRule[], sessions: readonly BookedSession[]) {

@@ -4,7 +4,7 @@
  */
 import { deserialize } from '$app/forms';
 import { callApi } from '$lib/ui/api-client';
-import type { SendAvailability } from './editor.svelte';
+import type { CancelSession, SendAvailability } from './editor.svelte';
 
 export interface SenderOptions {
 	coachId: string;
@@ -37,3 +37,13 @@ async function restore(action: string, date: string): Promise<string | null> {
 		return 'NETWORK';
 	}
 }
+
+/**
+ * A coach cancels one of their sessions (PATCH /api/sessions/:id/status): the transition RPC
+ * refunds the family in full and tells them, as for any cancellation by the coach.
+ */
+export const coachCancelSender = (): CancelSession => async (sessionId, reason) => {
+	const path = `/api/sessions/${encodeURIComponent(sessionId)}/status`;
+	const result = await callApi('PATCH', path, { status: 'CANCELLED', notes: reason });
+	return result.ok ? { ok: true } : { ok: false, code: result.code };
+};
