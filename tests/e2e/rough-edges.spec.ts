@@ -1,4 +1,4 @@
-import { expect } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import {
 	bookMathsSession,
 	calendarReady,
@@ -6,7 +6,8 @@ import {
 	COACH,
 	frenchDay,
 	gridPoint,
-	nextWeekday
+	nextWeekday,
+	selectRange
 } from './coach-support';
 import { chooseSlot, DEMO, DESKTOP, PHONE, slotValue, snap } from './family-support';
 import { expectAccessible, signIn, test, withE2eDatabase } from './support';
@@ -213,6 +214,19 @@ for (const viewport of [PHONE, DESKTOP]) {
 	});
 }
 
+/**
+ * The availability calendar on a Sunday, whatever today is (the phone shows one day, the laptop
+ * a week ending on Sunday): coach Lettres has no hours and no session there.
+ */
+async function showSunday(page: Page): Promise<string> {
+	for (let i = 0; i < 7; i++) {
+		const date = await page.locator('.fc-timegrid-col[data-date]').last().getAttribute('data-date');
+		if (date && new Date(`${date}T12:00:00Z`).getUTCDay() === 0) return date;
+		await page.locator('.fc-next-button').click();
+	}
+	throw new Error('The calendar never showed a Sunday');
+}
+
 for (const viewport of [PHONE, DESKTOP]) {
 	test(`a drag released where the save bar floats still lands on the calendar (${viewport.width}px)`, async ({
 		browser
@@ -223,8 +237,7 @@ for (const viewport of [PHONE, DESKTOP]) {
 		await expect(page).toHaveURL('/coach');
 		await page.goto('/coach/availability');
 		await calendarReady(page);
-		// The phone shows one day (today), the laptop a week: aim at a column on screen.
-		const date = await page.locator('.fc-timegrid-col[data-date]').last().getAttribute('data-date');
+		const date = await showSunday(page);
 		const bar = page.locator('.savebar');
 		// Bring the 16:00 row under the floating bar, then drag from 14:00 down to it.
 		const lane = page.locator('.fc-timegrid-slot-lane[data-time="16:00:00"]');
@@ -232,11 +245,11 @@ for (const viewport of [PHONE, DESKTOP]) {
 		const barBox = (await bar.boundingBox())!;
 		const laneBox = (await lane.boundingBox())!;
 		await page.mouse.wheel(0, laneBox.y + laneBox.height / 2 - (barBox.y + barBox.height / 2));
-		const to = await gridPoint(page, date!, '16:00');
+		const to = await gridPoint(page, date, '16:00');
 		const under = (await bar.boundingBox())!;
 		expect(to.y).toBeGreaterThan(under.y);
 		expect(to.y).toBeLessThan(under.y + under.height);
-		const from = await gridPoint(page, date!, '14:00');
+		const from = await gridPoint(page, date, '14:00');
 		await page.mouse.move(from.x, from.y);
 		await page.mouse.down();
 		await page.mouse.move(from.x, from.y + 4, { steps: 2 });
@@ -325,3 +338,27 @@ for (const [viewport, days] of [
 		await context.close();
 	});
 }
+
+test('on a phone, a 30-minute event on the calendar is 44 px tall to tap', async ({ browser }) => {
+	const context = await browser.newContext({ viewport: PHONE });
+	const page = await context.newPage();
+	await signIn(page, COACH.lettres.email);
+	await expect(page).toHaveURL('/coach');
+	await page.goto('/coach/availability');
+	await calendarReady(page);
+	const date = await showSunday(page);
+	await selectRange(page, date, '08:00', '08:30');
+	const event = page.locator(`.fc-timegrid-col[data-date="${date}"] .fc-event`, {
+		hasText: '08:00'
+	});
+	await expect(event).toBeVisible();
+	expect((await event.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+	// The schedule's calendar (an agenda on a phone) uses the same rows in its week grid.
+	await page.goto('/coach');
+	await page.getByRole('button', { name: 'Calendrier' }).click();
+	await page.getByRole('button', { name: 'Semaine', exact: true }).click();
+	const row = page.locator('.fc-timegrid-slot-lane').first();
+	await expect(row).toBeVisible();
+	expect((await row.boundingBox())!.height).toBeGreaterThanOrEqual(46);
+	await context.close();
+});
