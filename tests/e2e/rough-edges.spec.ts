@@ -362,3 +362,36 @@ test('on a phone, a 30-minute event on the calendar is 44 px tall to tap', async
 	expect((await row.boundingBox())!.height).toBeGreaterThanOrEqual(46);
 	await context.close();
 });
+
+test("a notification's link opens the sessions of the child it is about, and keeps that child", async ({
+	browser
+}) => {
+	const context = await browser.newContext({ viewport: PHONE });
+	const page = await context.newPage();
+	await signIn(page, DEMO.parentMartin);
+	await expect(page).toHaveURL(/\/parent/);
+	const switcher = page.getByRole('group', { name: /enfant/i });
+	await page.goto(`/sessions?child=${DEMO.lucas.id}`);
+	await expect(switcher.getByRole('button', { name: /^Lucas/ })).toHaveAttribute(
+		'aria-pressed',
+		'true'
+	);
+	// As a reminder about Emma links it (notifications' linkFor).
+	await page.goto(`/sessions?child=${DEMO.emma.id}`);
+	await expect(switcher.getByRole('button', { name: /^Emma/ })).toHaveAttribute(
+		'aria-pressed',
+		'true'
+	);
+	await page.goto('/credits');
+	await expect(switcher.getByRole('button', { name: /^Emma/ })).toHaveAttribute(
+		'aria-pressed',
+		'true'
+	);
+	// Someone else's child is no choice: the page stays on this family's own.
+	await page.goto(`/sessions?child=${DEMO.hugo.id}`);
+	await expect(switcher.getByRole('button', { name: /^Emma/ })).toHaveAttribute(
+		'aria-pressed',
+		'true'
+	);
+	await context.close();
+});

@@ -6,11 +6,13 @@ import { submitFeedback } from '$lib/features/sessions/lifecycle.server';
 import { getSession } from '$lib/features/sessions/read-model.server';
 import { withUser, type Tx } from '$lib/server/db';
 import { loadFamilyScope } from '$lib/features/people/active-child.server';
-import { rememberedChild } from '$lib/server/http/active-child-cookie';
+import { rememberActiveChild, rememberedChild } from '$lib/server/http/active-child-cookie';
 import { asServiceFailure } from '$lib/server/http/service-failure';
 import { listStudentSessions, refundedFor } from '$lib/features/sessions/family-sessions.server';
 import { pageUser } from '$lib/server/http/handler';
 import type { Actions, PageServerLoad } from './$types';
+
+const ChildSchema = z.uuid().optional().catch(undefined);
 
 const NoticeSchema = z.object({
 	booked: z.uuid().optional().catch(undefined),
@@ -37,7 +39,15 @@ export const load: PageServerLoad = async (event) => {
 	const user = pageUser(event, 'student', 'parent');
 	const { policy } = await event.parent();
 	return withUser(user.claims, async (tx) => {
-		const scope = await loadFamilyScope(tx, user, { remembered: rememberedChild(event.cookies) });
+		// A notification's link names the child (?child=): a parent lands on that child's sessions,
+		// and it becomes the active child (checked: only one of the parent's own children).
+		const requested = ChildSchema.parse(event.url.searchParams.get('child') ?? undefined);
+		const scope = await loadFamilyScope(tx, user, {
+			requested,
+			remembered: rememberedChild(event.cookies)
+		});
+		if (user.role === 'parent' && requested && scope.active?.id === requested)
+			rememberActiveChild(event, requested);
 		const sessions = scope.active
 			? await listStudentSessions(tx, scope.active.id, policy)
 			: { upcoming: [], past: [] };

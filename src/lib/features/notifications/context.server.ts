@@ -56,6 +56,7 @@ export async function sessionContext(tx: Tx, sessionId: string): Promise<Session
 		{
 			id: string;
 			title: string;
+			student_id: string;
 			name_fr: string;
 			name_en: string;
 			student_name: string;
@@ -69,7 +70,7 @@ export async function sessionContext(tx: Tx, sessionId: string): Promise<Session
 			rated: boolean;
 		}[]
 	>`
-		select s.id, s.title, sub.name_fr, sub.name_en, st.first_name as student_name,
+		select s.id, s.title, s.student_id, sub.name_fr, sub.name_en, st.first_name as student_name,
 		       co.first_name || ' ' || co.last_name as coach_name, s.starts_at, s.ends_at,
 		       s.modality::text as modality, s.meeting_url, s.location, s.status::text as status,
 		       s.rating is not null as rated
@@ -98,6 +99,7 @@ export async function sessionContext(tx: Tx, sessionId: string): Promise<Session
 			id: session.id,
 			title: session.title,
 			subject: { nameFr: session.name_fr, nameEn: session.name_en },
+			studentId: session.student_id,
 			studentName: session.student_name,
 			coachName: session.coach_name,
 			startsAt: session.starts_at,

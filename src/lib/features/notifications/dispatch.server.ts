@@ -34,18 +34,24 @@ export interface Links {
 /** The feedback request waits this long after completion. */
 export const FEEDBACK_DELAY_MS = 60 * 60_000;
 
-const linkFor = (
+/**
+ * Where a notification leads. A parent's link names the child (`child=`): with two children,
+ * the sessions page would otherwise open on whichever child was chosen last.
+ */
+export const linkFor = (
 	links: Links,
 	type: NotificationType,
 	relation: Recipient['relation'],
-	sessionId?: string
+	session?: { id: string; studentId: string }
 ) => {
-	if (!sessionId) return `${links.origin}/credits`;
+	if (!session) return `${links.origin}/credits`;
 	if (relation === 'coach') return `${links.origin}/coach`;
 	if (relation === 'assistant') return `${links.origin}/assistant`;
-	if (type === 'FEEDBACK_REQUESTED')
-		return `${links.origin}/sessions?rate=${sessionId}#session-${sessionId}`;
-	return `${links.origin}/sessions#session-${sessionId}`;
+	const query = new URLSearchParams();
+	if (relation === 'parent') query.set('child', session.studentId);
+	if (type === 'FEEDBACK_REQUESTED') query.set('rate', session.id);
+	const search = query.size ? `?${query}` : '';
+	return `${links.origin}/sessions${search}#session-${session.id}`;
 };
 
 interface EventRow {
@@ -210,7 +216,7 @@ interface PlanInput {
 
 function plan(context: SessionContext, links: Links, input: PlanInput): NewDelivery[] {
 	return route(input, context.recipients).map(({ recipient, method }) => {
-		const link = linkFor(links, input.type, recipient.relation, context.facts.id);
+		const link = linkFor(links, input.type, recipient.relation, context.facts);
 		const body = renderMessage({
 			type: input.type,
 			reminderType: input.reminderType,

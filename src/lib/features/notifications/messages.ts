@@ -4,11 +4,13 @@
  */
 import type { NotificationType, ReminderType } from '$lib/core/enums';
 import { createI18n, type Locale, type MessageKey } from '$lib/i18n';
+import { creditsLabel, labelled, ofName } from '$lib/i18n/format';
 
 export interface SessionFacts {
 	id: string;
 	title: string;
 	subject: { nameFr: string; nameEn: string };
+	studentId: string;
 	studentName: string;
 	coachName: string;
 	startsAt: Date;
@@ -77,19 +79,22 @@ export function renderMessage(input: MessageInput): RenderedMessage {
 	const when = (at: Date | string) =>
 		i18n.date(at, { dateStyle: 'full', timeStyle: 'short' }) + ` (${zoneLabel(input)})`;
 	const s = input.session;
+	const student = s ? s.studentName : String(input.data.studentName ?? '');
 	const params: Record<string, string | number> = s
 		? {
 				title: s.title,
 				subject: input.locale === 'fr' ? s.subject.nameFr : s.subject.nameEn,
-				student: s.studentName,
+				student,
+				ofStudent: ofName(student),
 				coach: s.coachName,
 				when: when(s.startsAt),
 				old: input.data.previousStartsAt ? when(String(input.data.previousStartsAt)) : ''
 			}
 		: {
-				count: Number(input.data.amount ?? 0),
-				balance: Number(input.data.balance ?? 0),
-				student: String(input.data.studentName ?? '')
+				credits: creditsLabel(i18n, Number(input.data.amount ?? 0)),
+				balance: creditsLabel(i18n, Number(input.data.balance ?? 0)),
+				student,
+				ofStudent: ofName(student)
 			};
 	const keys = KEYS[input.type];
 	const title =
@@ -99,7 +104,11 @@ export function renderMessage(input: MessageInput): RenderedMessage {
 	const lines = [i18n.t(keys.body, params)];
 	const refunded = Number(input.data.refunded ?? 0);
 	if (input.type === 'SESSION_CANCELLED' && refunded > 0)
-		lines[0] += ' ' + i18n.t('notif.SESSION_CANCELLED.refund', { count: refunded });
+		lines[0] +=
+			' ' +
+			i18n.t('notif.SESSION_CANCELLED.refund', {
+				credits: creditsLabel(i18n, refunded)
+			});
 	if (s && input.type !== 'SESSION_CANCELLED') {
 		if (s.modality === 'ONLINE' && s.meetingUrl)
 			lines.push(i18n.t('notif.online', { url: s.meetingUrl }));
@@ -107,7 +116,9 @@ export function renderMessage(input: MessageInput): RenderedMessage {
 			lines.push(i18n.t('notif.inPerson', { location: s.location }));
 	}
 	const footer = i18n.t('notif.footer', { url: input.preferencesLink });
-	const text = [...lines, '', `${i18n.t('notif.open')} : ${input.link}`, '', footer].join('\n');
+	const text = [...lines, '', labelled(i18n, i18n.t('notif.open')) + input.link, '', footer].join(
+		'\n'
+	);
 	const html = [
 		`<!doctype html><html lang="${input.locale}"><body style="font-family:system-ui,sans-serif;line-height:1.5">`,
 		`<h1 style="font-size:1.25rem">${escapeHtml(title)}</h1>`,

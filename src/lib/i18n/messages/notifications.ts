@@ -10,7 +10,8 @@ export const notificationMessages = defineMessages(
 		'notif.SESSION_BOOKED.body':
 			'Séance « {title} » ({subject}, {student} avec {coach}) le {when}.',
 		'notif.SESSION_CONFIRMED.title': 'Séance confirmée',
-		'notif.SESSION_CONFIRMED.body': '{coach} a confirmé la séance « {title} » du {when}.',
+		'notif.SESSION_CONFIRMED.body':
+			'{coach} a confirmé la séance « {title} » {ofStudent}, le {when}.',
 		'notif.SESSION_RESCHEDULED.title': 'Séance déplacée',
 		'notif.SESSION_RESCHEDULED.body':
 			'La séance « {title} » ({subject}, {student} avec {coach}) prévue le {old} est déplacée au {when}.',
@@ -20,13 +21,13 @@ export const notificationMessages = defineMessages(
 		'notif.SESSION_CANCELLED.title': 'Séance annulée',
 		'notif.SESSION_CANCELLED.body':
 			'La séance « {title} » ({subject}, {student} avec {coach}) du {when} est annulée.',
-		'notif.SESSION_CANCELLED.refund': '{count} crédit(s) remboursé(s).',
+		'notif.SESSION_CANCELLED.refund': 'Remboursement : {credits}.',
 		'notif.SESSION_NO_SHOW.title': 'Séance non honorée',
 		'notif.SESSION_NO_SHOW.body':
-			'La séance « {title} » du {when} a été marquée comme non honorée.',
+			'La séance « {title} » {ofStudent}, le {when}, a été marquée comme non honorée.',
 		'notif.FEEDBACK_REQUESTED.title': 'Votre avis sur la séance',
 		'notif.FEEDBACK_REQUESTED.body':
-			'La séance « {title} » du {when} avec {coach} est terminée : notez-la en quelques secondes.',
+			'La séance « {title} » {ofStudent} avec {coach}, le {when}, est terminée : notez-la en quelques secondes.',
 		'notif.SESSION_REMINDER.title.ONE_DAY_BEFORE': 'Rappel : séance demain',
 		'notif.SESSION_REMINDER.title.TWO_HOURS_BEFORE': 'Rappel : séance dans 2 heures',
 		'notif.SESSION_REMINDER.title.THIRTY_MINUTES_BEFORE': 'Rappel : séance dans 30 minutes',
@@ -34,7 +35,7 @@ export const notificationMessages = defineMessages(
 			'Séance « {title} » ({subject}, {student} avec {coach}) le {when}.',
 		'notif.CREDITS_GRANTED.title': 'Crédits ajoutés',
 		'notif.CREDITS_GRANTED.body':
-			'{count} crédit(s) ajouté(s) au compte de {student}. Nouveau solde : {balance}.',
+			'Crédits ajoutés au compte {ofStudent} : {credits}. Nouveau solde : {balance}.',
 		'notif.CREDIT_REQUEST_DECLINED.title': 'Demande de crédits refusée',
 		'notif.CREDIT_REQUEST_DECLINED.body': 'Votre demande de crédits a été refusée.',
 		'notif.online': 'En ligne : {url}',
@@ -99,7 +100,7 @@ export const notificationMessages = defineMessages(
 		'notif.SESSION_BOOKED.title': 'New session booked',
 		'notif.SESSION_BOOKED.body': 'Session “{title}” ({subject}, {student} with {coach}) on {when}.',
 		'notif.SESSION_CONFIRMED.title': 'Session confirmed',
-		'notif.SESSION_CONFIRMED.body': '{coach} confirmed the session “{title}” on {when}.',
+		'notif.SESSION_CONFIRMED.body': '{coach} confirmed {student}’s session “{title}” on {when}.',
 		'notif.SESSION_RESCHEDULED.title': 'Session moved',
 		'notif.SESSION_RESCHEDULED.body':
 			'The session “{title}” ({subject}, {student} with {coach}) planned on {old} moves to {when}.',
@@ -109,12 +110,12 @@ export const notificationMessages = defineMessages(
 		'notif.SESSION_CANCELLED.title': 'Session cancelled',
 		'notif.SESSION_CANCELLED.body':
 			'The session “{title}” ({subject}, {student} with {coach}) on {when} is cancelled.',
-		'notif.SESSION_CANCELLED.refund': '{count} credit(s) refunded.',
+		'notif.SESSION_CANCELLED.refund': 'Refund: {credits}.',
 		'notif.SESSION_NO_SHOW.title': 'Session missed',
-		'notif.SESSION_NO_SHOW.body': 'The session “{title}” on {when} was marked as missed.',
+		'notif.SESSION_NO_SHOW.body': '{student}’s session “{title}” on {when} was marked as missed.',
 		'notif.FEEDBACK_REQUESTED.title': 'How was the session?',
 		'notif.FEEDBACK_REQUESTED.body':
-			'The session “{title}” on {when} with {coach} is over: rate it in a few seconds.',
+			'{student}’s session “{title}” with {coach} on {when} is over: rate it in a few seconds.',
 		'notif.SESSION_REMINDER.title.ONE_DAY_BEFORE': 'Reminder: session tomorrow',
 		'notif.SESSION_REMINDER.title.TWO_HOURS_BEFORE': 'Reminder: session in 2 hours',
 		'notif.SESSION_REMINDER.title.THIRTY_MINUTES_BEFORE': 'Reminder: session in 30 minutes',
@@ -122,7 +123,7 @@ export const notificationMessages = defineMessages(
 			'Session “{title}” ({subject}, {student} with {coach}) on {when}.',
 		'notif.CREDITS_GRANTED.title': 'Credits added',
 		'notif.CREDITS_GRANTED.body':
-			'{count} credit(s) added to {student}’s account. New balance: {balance}.',
+			'Credits added to {student}’s account: {credits}. New balance: {balance}.',
 		'notif.CREDIT_REQUEST_DECLINED.title': 'Credit request declined',
 		'notif.CREDIT_REQUEST_DECLINED.body': 'Your request for credits was declined.',
 		'notif.online': 'Online: {url}',
