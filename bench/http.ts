@@ -115,6 +115,10 @@ export async function benchHttp(appUrl: string, sql: Sql, durationS: number) {
 		]
 	});
 
-	const health = await measure({ url: `${appUrl}/api/health`, duration: durationS });
+	const health = await benchHealth(appUrl, durationS);
 	return { availability, book, health };
 }
+
+/** `GET /api/health` alone: the cost of the request path itself (hooks, metrics), no query work. */
+export const benchHealth = (appUrl: string, durationS: number) =>
+	measure({ url: `${appUrl}/api/health`, duration: durationS });

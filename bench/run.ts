@@ -3,7 +3,8 @@
  * the HTTP API and Lighthouse on four screens — one throwaway database and one production
  * server, all in the same run. Prints a summary and writes bench/results.json. Needs
  * `npm run build` first. `npm run bench -- --only=lighthouse` runs the Lighthouse phase alone
- * (≈ 1 min) and updates only its part of bench/results.json.
+ * (≈ 1 min) and updates only its part of bench/results.json; `--only=health` measures
+ * `GET /api/health` alone (10 s, printed, not written): the per-request overhead of the hooks.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -12,7 +13,7 @@ import postgres from 'postgres';
 import { startAppServer } from '../tests/support/app-server';
 import { startTestDatabase } from '../tests/support/test-database';
 import { benchBooking, CLIENTS } from './booking';
-import { benchHttp } from './http';
+import { benchHealth, benchHttp } from './http';
 import {
 	benchLighthouse,
 	BOOK_JS_TARGET_KB,
@@ -71,6 +72,25 @@ async function lighthouseOnly() {
 		console.log(
 			['', ...lighthouseSummary(lighthouse), '', 'Written to bench/results.json'].join('\n')
 		);
+	} finally {
+		await db.stop();
+	}
+}
+
+async function healthOnly() {
+	const db = await startTestDatabase();
+	try {
+		const app = await startAppServer(db.url);
+		try {
+			await benchHealth(app.url, 2); // warm-up: JIT, the pool's connections
+			const f = await benchHealth(app.url, PHASE_MS / 1000);
+			console.log(
+				`GET /api/health (10 connections, ${PHASE_MS / 1000} s, load ${os.loadavg()[0]?.toFixed(2)}): ` +
+					`p50 ${f.p50_ms} ms  p95 ${f.p95_ms} ms  ${f.rps} req/s  ${JSON.stringify(f.status)}`
+			);
+		} finally {
+			await app.stop();
+		}
 	} finally {
 		await db.stop();
 	}
@@ -195,4 +215,5 @@ function lighthouseSummary(pages: PageFigures[]) {
 }
 
 if (process.argv.includes('--only=lighthouse')) await lighthouseOnly();
+else if (process.argv.includes('--only=health')) await healthOnly();
 else await main();
