@@ -23,6 +23,7 @@ const FEATURES = [
 	'notifications',
 	'analytics',
 	'board',
+	'health',
 	'pwa'
 ];
 

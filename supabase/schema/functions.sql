@@ -1316,6 +1316,50 @@ end
 $function$;
 
 -- ----------------------------------------------------------------------------
+-- public.delivery_health(p_from timestamp with time zone, p_to timestamp with time zone)
+-- Success and latency of the deliveries due in [p_from, p_to), per channel and overall (channel null). Runs as the caller: staff see every delivery, anyone else only their own.
+-- grants: authenticated: execute; service_role: execute
+CREATE OR REPLACE FUNCTION public.delivery_health(p_from timestamp with time zone, p_to timestamp with time zone)
+ RETURNS TABLE(channel public.notification_method, sent bigint, failed bigint, in_flight bigint, cancelled bigint, retried bigint, attempts bigint, failed_attempts bigint, latency_p50_ms double precision, latency_p95_ms double precision, latency_p99_ms double precision, latency_max_ms double precision)
+ LANGUAGE sql
+ STABLE
+ SET search_path TO ''
+AS $function$
+  with d as (
+    select n.method, n.status, n.resends,
+      (extract(epoch from
+        case when n.method = 'IN_APP' then greatest(n.created_at, n.due_at) else n.sent_at end
+        - n.due_at) * 1000)::double precision as latency_ms,
+      coalesce(a.total, 0) as attempts,
+      coalesce(a.failed, 0) as failed_attempts
+    from public.session_notifications n
+    left join lateral (
+      select count(*) as total, count(*) filter (where not x.succeeded) as failed
+      from public.notification_attempts x where x.notification_id = n.id
+    ) a on true
+    where n.due_at >= p_from and n.due_at < p_to
+  )
+  select d.method,
+    count(*) filter (where d.status = 'SENT'),
+    count(*) filter (where d.status = 'FAILED'),
+    count(*) filter (where d.status in ('PENDING', 'SENDING')),
+    count(*) filter (where d.status = 'CANCELLED'),
+    count(*) filter (where d.status = 'SENT' and d.failed_attempts > 0),
+    coalesce(sum(d.attempts), 0)::bigint,
+    coalesce(sum(d.failed_attempts), 0)::bigint,
+    percentile_cont(0.5) within group (order by d.latency_ms)
+      filter (where d.status = 'SENT' and d.resends = 0),
+    percentile_cont(0.95) within group (order by d.latency_ms)
+      filter (where d.status = 'SENT' and d.resends = 0),
+    percentile_cont(0.99) within group (order by d.latency_ms)
+      filter (where d.status = 'SENT' and d.resends = 0),
+    max(d.latency_ms) filter (where d.status = 'SENT' and d.resends = 0)
+  from d
+  group by grouping sets ((d.method), ())
+  order by d.method nulls first;
+$function$;
+
+-- ----------------------------------------------------------------------------
 -- public.grant_credits(p_student_id uuid, p_amount integer, p_reason text)
 -- grants: authenticated: execute; service_role: execute
 CREATE OR REPLACE FUNCTION public.grant_credits(p_student_id uuid, p_amount integer, p_reason text)
@@ -1539,6 +1583,42 @@ begin
   return jsonb_build_object('session', to_jsonb(v_session), 'seats', v_count,
     'previousCoachId', v_old_coach);
 end
+$function$;
+
+-- ----------------------------------------------------------------------------
+-- public.reminder_lateness(p_from timestamp with time zone, p_to timestamp with time zone, p_late_after interval)
+-- How late the reminders due in [p_from, p_to) reached people (delivered − due), per channel and overall (channel null), and the marks still overdue. Runs as the caller (RLS).
+-- grants: authenticated: execute; service_role: execute
+CREATE OR REPLACE FUNCTION public.reminder_lateness(p_from timestamp with time zone, p_to timestamp with time zone, p_late_after interval DEFAULT '00:05:00'::interval)
+ RETURNS TABLE(channel public.notification_method, delivered bigint, late bigint, lateness_p50_ms double precision, lateness_p95_ms double precision, lateness_p99_ms double precision, lateness_max_ms double precision, overdue bigint)
+ LANGUAGE sql
+ STABLE
+ SET search_path TO ''
+AS $function$
+  with d as (
+    select n.method,
+      (extract(epoch from
+        case when n.method = 'IN_APP' then greatest(n.created_at, n.due_at) else n.sent_at end
+        - n.due_at) * 1000)::double precision as lateness_ms
+    from public.session_notifications n
+    where n.reminder_id is not null and n.status = 'SENT'
+      and n.due_at >= p_from and n.due_at < p_to
+  )
+  select d.method,
+    count(*),
+    count(*) filter (where d.lateness_ms > extract(epoch from p_late_after) * 1000),
+    percentile_cont(0.5) within group (order by d.lateness_ms),
+    percentile_cont(0.95) within group (order by d.lateness_ms),
+    percentile_cont(0.99) within group (order by d.lateness_ms),
+    max(d.lateness_ms),
+    case when grouping(d.method) = 1 then (
+      select count(*) from public.session_reminders r
+      where r.status = 'PENDING' and r.due_at >= p_from and r.due_at < p_to
+        and r.due_at < now() - p_late_after
+    ) end
+  from d
+  group by grouping sets ((d.method), ())
+  order by d.method nulls first;
 $function$;
 
 -- ----------------------------------------------------------------------------

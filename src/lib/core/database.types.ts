@@ -353,14 +353,14 @@ isOneToOne: false
                   ]
                 },"session_notifications": {
                   Row: {
-                    "attempts": number,"created_at": string,"delivery_key": string | null,"event_id": number | null,"id": string,"last_error": string | null,"locale": string | null,"message": string,"method": Database["public"]['Enums']["notification_method"],"next_attempt_at": string,"payload": NonNullable<Json>,"provider_id": string | null,"read_at": string | null,"recipient_id": string,"reminder_id": string | null,"resends": number,"sent_at": string | null,"session_id": string | null,"status": Database["public"]['Enums']["delivery_status"],"title": string,"type": Database["public"]['Enums']["notification_type"]
+                    "attempts": number,"created_at": string,"delivery_key": string | null,"due_at": string,"event_id": number | null,"id": string,"last_error": string | null,"locale": string | null,"message": string,"method": Database["public"]['Enums']["notification_method"],"next_attempt_at": string,"payload": NonNullable<Json>,"provider_id": string | null,"read_at": string | null,"recipient_id": string,"reminder_id": string | null,"resends": number,"sent_at": string | null,"session_id": string | null,"status": Database["public"]['Enums']["delivery_status"],"title": string,"type": Database["public"]['Enums']["notification_type"]
                   }
                   ComputedFields: never
                   Insert: {
-                    "attempts"?: number,"created_at"?: string,"delivery_key"?: string | null,"event_id"?: number | null,"id"?: string,"last_error"?: string | null,"locale"?: string | null,"message": string,"method": Database["public"]['Enums']["notification_method"],"next_attempt_at"?: string,"payload"?: NonNullable<Json>,"provider_id"?: string | null,"read_at"?: string | null,"recipient_id": string,"reminder_id"?: string | null,"resends"?: number,"sent_at"?: string | null,"session_id"?: string | null,"status"?: Database["public"]['Enums']["delivery_status"],"title": string,"type": Database["public"]['Enums']["notification_type"]
+                    "attempts"?: number,"created_at"?: string,"delivery_key"?: string | null,"due_at"?: string,"event_id"?: number | null,"id"?: string,"last_error"?: string | null,"locale"?: string | null,"message": string,"method": Database["public"]['Enums']["notification_method"],"next_attempt_at"?: string,"payload"?: NonNullable<Json>,"provider_id"?: string | null,"read_at"?: string | null,"recipient_id": string,"reminder_id"?: string | null,"resends"?: number,"sent_at"?: string | null,"session_id"?: string | null,"status"?: Database["public"]['Enums']["delivery_status"],"title": string,"type": Database["public"]['Enums']["notification_type"]
                   }
                   Update: {
-                    "attempts"?: number,"created_at"?: string,"delivery_key"?: string | null,"event_id"?: number | null,"id"?: string,"last_error"?: string | null,"locale"?: string | null,"message"?: string,"method"?: Database["public"]['Enums']["notification_method"],"next_attempt_at"?: string,"payload"?: NonNullable<Json>,"provider_id"?: string | null,"read_at"?: string | null,"recipient_id"?: string,"reminder_id"?: string | null,"resends"?: number,"sent_at"?: string | null,"session_id"?: string | null,"status"?: Database["public"]['Enums']["delivery_status"],"title"?: string,"type"?: Database["public"]['Enums']["notification_type"]
+                    "attempts"?: number,"created_at"?: string,"delivery_key"?: string | null,"due_at"?: string,"event_id"?: number | null,"id"?: string,"last_error"?: string | null,"locale"?: string | null,"message"?: string,"method"?: Database["public"]['Enums']["notification_method"],"next_attempt_at"?: string,"payload"?: NonNullable<Json>,"provider_id"?: string | null,"read_at"?: string | null,"recipient_id"?: string,"reminder_id"?: string | null,"resends"?: number,"sent_at"?: string | null,"session_id"?: string | null,"status"?: Database["public"]['Enums']["delivery_status"],"title"?: string,"type"?: Database["public"]['Enums']["notification_type"]
                   }
                   Relationships: [
                     {
@@ -547,6 +547,11 @@ isOneToOne: false
 "decide_credit_request":
 { Args: { "p_amount"?: number,"p_decision": string,"p_note"?: string,"p_request_id": string }; Returns: Json
                            },
+"delivery_health":
+{ Args: { "p_from": string,"p_to": string }; Returns: {
+              "attempts": number,"cancelled": number,"channel": Database["public"]['Enums']["notification_method"],"failed": number,"failed_attempts": number,"in_flight": number,"latency_max_ms": number,"latency_p50_ms": number,"latency_p95_ms": number,"latency_p99_ms": number,"retried": number,"sent": number
+            }[]
+                           },
 "grant_credits":
 { Args: { "p_amount": number,"p_reason": string,"p_student_id": string }; Returns: Json
                            },
@@ -560,6 +565,11 @@ isOneToOne: false
                            },
 "reassign_session":
 { Args: { "p_coach_id": string,"p_reason": string,"p_session_id": string }; Returns: Json
+                           },
+"reminder_lateness":
+{ Args: { "p_from": string,"p_late_after"?: string,"p_to": string }; Returns: {
+              "channel": Database["public"]['Enums']["notification_method"],"delivered": number,"late": number,"lateness_max_ms": number,"lateness_p50_ms": number,"lateness_p95_ms": number,"lateness_p99_ms": number,"overdue": number
+            }[]
                            },
 "replace_specific_availability":
 { Args: { "p_coach_id": string,"p_date": string,"p_slots": Json }; Returns: number

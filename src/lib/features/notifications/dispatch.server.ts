@@ -73,6 +73,8 @@ interface NewDelivery {
 	reminderId: string | null;
 	key: string;
 	startAfter: Date;
+	/** When it was meant to reach the person (the event, or the reminder mark's due time). */
+	dueAt: Date;
 	body: ReturnType<typeof renderMessage>;
 	link: string;
 	calendar: { content: string; method: 'REQUEST' | 'CANCEL' } | null;
@@ -108,6 +110,7 @@ export async function dispatchEvents(sql: Sql, scheduler: Scheduler, links: Link
 					reminderId: null,
 					keyPrefix: `event:${event.id}`,
 					startAfter,
+					dueAt: startAfter,
 					calendar:
 						event.type === 'SESSION_BOOKED' ||
 						event.type === 'SESSION_RESCHEDULED' ||
@@ -131,6 +134,7 @@ export async function dispatchEvents(sql: Sql, scheduler: Scheduler, links: Link
 						reminderId: null,
 						keyPrefix: `event:${event.id}:previous`,
 						startAfter,
+						dueAt: startAfter,
 						calendar: { method: 'CANCEL', sequence: event.sequence, stamp: event.occurred_at }
 					});
 					work.deliveries.push(...(await insertDeliveries(tx, left)));
@@ -191,6 +195,7 @@ export async function fireReminder(
 			reminderId,
 			keyPrefix: `reminder:${reminderId}:${dueAt.getTime()}`,
 			startAfter: now,
+			dueAt,
 			calendar: null
 		});
 		const deliveries = await insertDeliveries(tx, planned);
@@ -211,6 +216,7 @@ interface PlanInput {
 	reminderId: string | null;
 	keyPrefix: string;
 	startAfter: Date;
+	dueAt: Date;
 	calendar: { method: 'REQUEST' | 'CANCEL'; sequence: number; stamp: Date } | null;
 }
 
@@ -252,6 +258,7 @@ function plan(context: SessionContext, links: Links, input: PlanInput): NewDeliv
 			reminderId: input.reminderId,
 			key: `${input.keyPrefix}:${recipient.id}:${method}`,
 			startAfter: input.startAfter,
+			dueAt: input.dueAt,
 			body,
 			link,
 			calendar
@@ -267,12 +274,12 @@ async function insertDeliveries(tx: Tx, planned: NewDelivery[]): Promise<Work['d
 		const [row] = await tx<{ id: string }[]>`
 			insert into public.session_notifications
 				(session_id, recipient_id, type, method, status, title, message, payload, event_id,
-				 reminder_id, delivery_key, locale, next_attempt_at, sent_at)
+				 reminder_id, delivery_key, locale, next_attempt_at, due_at, sent_at)
 			values (${d.sessionId}, ${d.recipient.id}, ${d.type}, ${d.method},
 				${inApp ? 'SENT' : 'PENDING'}, ${d.body.title}, ${d.body.text},
 				${tx.json({ sessionId: d.sessionId, link: d.link, html: d.body.html, short: d.body.short, calendar: d.calendar })},
 				${d.eventId}, ${d.reminderId}, ${d.key}, ${d.recipient.locale}, ${d.startAfter},
-				${inApp ? d.startAfter : null})
+				${d.dueAt}, ${inApp ? d.startAfter : null})
 			on conflict (delivery_key) do nothing
 			returning id`;
 		if (!row) continue;

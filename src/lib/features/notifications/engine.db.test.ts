@@ -267,6 +267,10 @@ describe('reminders', () => {
 		expect(reminderMail.at - mark.due_at.getTime()).toBeLessThan(10_000);
 		const [r] = await sql`select status::text from public.session_reminders where id = ${mark.id}`;
 		expect(r!.status).toBe('SENT');
+		// Each delivery remembers the mark's due time, which reminder lateness is measured from.
+		const due = await sql<{ due_at: Date }[]>`
+			select distinct due_at from public.session_notifications where reminder_id = ${mark.id}`;
+		expect(due.map((d) => d.due_at.getTime())).toEqual([mark.due_at.getTime()]);
 	});
 
 	it('a cancelled session sends no reminder, a moved one only at its new marks', async () => {

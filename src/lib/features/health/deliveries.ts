@@ -1,0 +1,67 @@
+/**
+ * Delivery health as the page and /metrics show it: plain values from `delivery_health` and
+ * `reminder_lateness` (SQL, supabase/migrations/20261207110000_delivery_health.sql), where each
+ * count and percentile is defined. Only the success rate is computed here.
+ */
+import type { NotificationMethod } from '$lib/core/enums';
+
+/** Milliseconds; null when nothing was measured. */
+export interface Percentiles {
+	p50Ms: number;
+	p95Ms: number;
+	p99Ms: number;
+	maxMs: number;
+}
+
+export interface ChannelHealth {
+	/** null: every channel together. */
+	channel: NotificationMethod | null;
+	sent: number;
+	failed: number;
+	inFlight: number;
+	cancelled: number;
+	/** Sent after at least one failed attempt. */
+	retried: number;
+	attempts: number;
+	failedAttempts: number;
+	/** sent ÷ (sent + failed): deliveries still in flight or cancelled are not settled. */
+	successRate: number | null;
+	latency: Percentiles | null;
+}
+
+export interface ReminderLateness {
+	channel: NotificationMethod | null;
+	delivered: number;
+	/** Delivered more than `lateAfterMinutes` after the mark. */
+	late: number;
+	lateness: Percentiles | null;
+	/** Overall row only: marks still waiting past the threshold. */
+	overdue: number | null;
+}
+
+export interface DeliveryFigures {
+	from: Date;
+	to: Date;
+	lateAfterMinutes: number;
+	channels: ChannelHealth[];
+	reminders: ReminderLateness[];
+}
+
+export function successRate(sent: number, failed: number): number | null {
+	return sent + failed === 0 ? null : sent / (sent + failed);
+}
+
+/** The windows the page offers (and /metrics' fixed one: a day). */
+export const HEALTH_WINDOWS = ['1h', '24h', '7d', '30d'] as const;
+export type HealthWindow = (typeof HEALTH_WINDOWS)[number];
+const WINDOW_MS: Record<HealthWindow, number> = {
+	'1h': 3_600_000,
+	'24h': 86_400_000,
+	'7d': 7 * 86_400_000,
+	'30d': 30 * 86_400_000
+};
+
+export const windowRange = (window: HealthWindow, now: Date) => ({
+	from: new Date(now.getTime() - WINDOW_MS[window]),
+	to: now
+});
