@@ -13,6 +13,7 @@ import { startNotifications } from '$lib/features/notifications/index.server';
 import { apiAnswerForThrown, asJsonApiAnswer, isApiPath } from '$lib/server/http/api-answers';
 import { refuseCrossSiteForm } from '$lib/server/http/csrf';
 import { withSecurityHeaders } from '$lib/server/http/security-headers';
+import { recordRequests } from '$lib/server/metrics/handle';
 import { isLocale, LOCALE_COOKIE, negotiateLocale } from '$lib/i18n';
 
 /** Boot (and migrate) the database with the server, not on the first request. */
@@ -27,9 +28,14 @@ export const init: ServerInit = async () => {
 };
 
 const PUBLIC_PATHS = ['/login', '/signup', '/locale', '/manifest.webmanifest'];
+/** Prometheus's scrape: its bearer token is the metrics token, not a person's (the route checks it). */
+const METRICS_PATH = '/metrics';
 // The API answers 401 itself (JSON), never a redirect to the sign-in page.
 const isPublic = (path: string) =>
-	path === '/' || isApiPath(path) || PUBLIC_PATHS.some((p) => path.startsWith(p));
+	path === '/' ||
+	path === METRICS_PATH ||
+	isApiPath(path) ||
+	PUBLIC_PATHS.some((p) => path.startsWith(p));
 
 /**
  * Cross-site form posts refused (kit.csrf is off: its text answer came before any hook), and
@@ -48,7 +54,7 @@ const guardRequests: Handle = async ({ event, resolve }) => {
 };
 
 const app: Handle = async ({ event, resolve }) => {
-	event.locals.user = await authenticate(event);
+	event.locals.user = event.url.pathname === METRICS_PATH ? null : await authenticate(event);
 	const cookieLocale = event.cookies.get(LOCALE_COOKIE);
 	event.locals.locale = isLocale(cookieLocale)
 		? cookieLocale
@@ -76,7 +82,8 @@ const securityHeaders: Handle = async ({ event, resolve }) =>
 		signedIn: Boolean(event.locals.user)
 	});
 
-export const handle = sequence(securityHeaders, guardRequests, app);
+/** Outermost of all: every answer is timed and counted, refusals and redirects included. */
+export const handle = sequence(recordRequests, securityHeaders, guardRequests, app);
 
 /**
  * A signed-in cookie answered 401: its session was ended (sign-out elsewhere, a replayed

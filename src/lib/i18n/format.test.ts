@@ -58,3 +58,19 @@ describe('French typography and English wording', () => {
 		expect(monthLabel('2026-09', 'fr', 'short')).toBe('sept.');
 	});
 });
+
+describe('measured times and shares', () => {
+	it('pick the unit that reads best, in each language', async () => {
+		const { elapsedLabel, percentLabel } = await import('./format');
+		const fr = i18nIn('Europe/Paris');
+		const en = i18nIn('Europe/Paris', 'en');
+		// French puts a narrow no-break space before the unit.
+		expect(elapsedLabel(fr, 4.25)).toBe('4,3\u202fms');
+		expect(elapsedLabel(fr, 312.4)).toBe('312\u202fms');
+		expect(elapsedLabel(fr, 1534)).toBe('1,5\u202fs');
+		expect(elapsedLabel(en, 600_000)).toBe('10 mins');
+		expect(elapsedLabel(en, 7_200_000)).toBe('2 hrs');
+		expect(percentLabel(fr, 0.9712)).toBe('97,1\u00a0%');
+		expect(percentLabel(en, 0.5)).toBe('50%');
+	});
+});

@@ -1,4 +1,4 @@
-import type { I18n } from './';
+import type { I18n, MessageKey } from './';
 import { intlLocale } from './intl';
 
 /**
@@ -60,3 +60,31 @@ export const creditsLabel = (i18n: I18n, count: number) =>
 /** "crédit" / "crédits", the word alone (under a big number). */
 export const creditsUnit = (i18n: I18n, count: number) =>
 	i18n.t(isOne(i18n, count) ? 'credits.unit.one' : 'credits.unit.other');
+
+/** 4.2 → "4,2 ms", 1534 → "1,5 s", 600000 → "10 min", 7200000 → "2 h" (a measured time). */
+export function elapsedLabel(i18n: I18n, ms: number): string {
+	const unit = (value: number, unit: string, digits = 1) =>
+		i18n.number(value, {
+			style: 'unit',
+			unit,
+			unitDisplay: 'short',
+			maximumFractionDigits: digits
+		});
+	if (ms < 10) return unit(ms, 'millisecond');
+	if (ms < 1000) return unit(ms, 'millisecond', 0);
+	if (ms < 60_000) return unit(ms / 1000, 'second');
+	if (ms < 3_600_000) return unit(ms / 60_000, 'minute');
+	return unit(ms / 3_600_000, 'hour');
+}
+
+/** 0.9712 → "97,1 %" ("97.1%"). */
+export const percentLabel = (i18n: I18n, ratio: number) =>
+	i18n.number(ratio, { style: 'percent', maximumFractionDigits: 1 });
+
+/** The `one` or `other` message for `count`, by the language's plural rules (never "(s)"). */
+export const pluralLabel = (
+	i18n: I18n,
+	count: number,
+	keys: { one: MessageKey; other: MessageKey },
+	params: Record<string, string | number> = {}
+) => i18n.t(isOne(i18n, count) ? keys.one : keys.other, { ...params, count });

@@ -10,6 +10,7 @@ import { notificationMessages } from './messages/notifications';
 import { errorMessages } from './messages/errors';
 import { validationMessages } from './messages/validation';
 import { pwaMessages } from './messages/pwa';
+import { healthMessages } from './messages/health';
 import { DEFAULT_TIME_ZONE, formatInstant, formatNumber } from './intl';
 
 export { DEFAULT_TIME_ZONE } from './intl';
@@ -25,7 +26,8 @@ const frAll = {
 	...notificationMessages.fr,
 	...errorMessages.fr,
 	...validationMessages.fr,
-	...pwaMessages.fr
+	...pwaMessages.fr,
+	...healthMessages.fr
 };
 const enAll = {
 	...en,
@@ -37,7 +39,8 @@ const enAll = {
 	...notificationMessages.en,
 	...errorMessages.en,
 	...validationMessages.en,
-	...pwaMessages.en
+	...pwaMessages.en,
+	...healthMessages.en
 };
 
 export type MessageKey = keyof typeof frAll;

@@ -67,6 +67,8 @@ const EnvSchema = z.object({
 		.regex(/^(mailto:|https:\/\/)/)
 		.default('mailto:contact@nexus-reussite.fr'),
 	INNGEST_EVENT_KEY: z.string().min(1).optional(),
+	/** Bearer token of GET /metrics (Prometheus); without it the endpoint is off (404). */
+	METRICS_TOKEN: z.string().min(16).optional(),
 	INNGEST_SIGNING_KEY: z.string().min(1).optional()
 });
 

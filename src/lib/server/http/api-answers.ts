@@ -18,7 +18,7 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
 	415: 'UNSUPPORTED_MEDIA_TYPE'
 };
 
-const codeFor = (status: number): ErrorCode =>
+export const codeForStatus = (status: number): ErrorCode =>
 	CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL' : 'BAD_REQUEST');
 
 const MESSAGE_BY_STATUS: Record<number, string> = {
@@ -45,7 +45,7 @@ export async function asJsonApiAnswer(response: Response, method: string): Promi
 					(response.status >= 500 ? 'Unexpected server error' : 'The request was refused'));
 	const allow = response.headers.get('allow');
 	return errorResponse(
-		new ApiError(response.status, codeFor(response.status), message),
+		new ApiError(response.status, codeForStatus(response.status), message),
 		allow ? { allow } : undefined
 	);
 }
@@ -54,7 +54,9 @@ export async function asJsonApiAnswer(response: Response, method: string): Promi
 export function apiAnswerForThrown(error: unknown): Response {
 	if (isRedirect(error)) throw error;
 	if (isHttpError(error)) {
-		return errorResponse(new ApiError(error.status, codeFor(error.status), error.body.message));
+		return errorResponse(
+			new ApiError(error.status, codeForStatus(error.status), error.body.message)
+		);
 	}
 	if (error instanceof ApiError) return errorResponse(error);
 	console.error('[api]', error);

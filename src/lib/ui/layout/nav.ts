@@ -26,10 +26,12 @@ export const NAV_BY_ROLE: Record<UserRole, NavItem[]> = {
 	],
 	assistant: [
 		{ href: '/assistant', label: 'nav.board' },
-		{ href: '/assistant/credits', label: 'staffCredits.nav' }
+		{ href: '/assistant/credits', label: 'staffCredits.nav' },
+		{ href: '/assistant/health', label: 'health.nav' }
 	],
 	admin: [
 		{ href: '/assistant', label: 'nav.board' },
-		{ href: '/assistant/credits', label: 'staffCredits.nav' }
+		{ href: '/assistant/credits', label: 'staffCredits.nav' },
+		{ href: '/assistant/health', label: 'health.nav' }
 	]
 };
