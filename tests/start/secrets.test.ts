@@ -23,7 +23,8 @@ const SECRETS: Record<(typeof SECRET_VARIABLES)[number], string> = {
 	TWILIO_AUTH_TOKEN: marker('twilio'),
 	VAPID_PRIVATE_KEY: vapid.privateKey,
 	INNGEST_EVENT_KEY: marker('inngest-event'),
-	INNGEST_SIGNING_KEY: `signkey-test-${randomBytes(16).toString('hex')}`
+	INNGEST_SIGNING_KEY: `signkey-test-${randomBytes(16).toString('hex')}`,
+	METRICS_TOKEN: marker('metrics')
 };
 /** Their partners (configured together or not at all), not secret. */
 const PARTNERS = {

@@ -182,7 +182,7 @@ describe('delivery health (SQL: delivery_health, reminder_lateness)', () => {
 	it('counts, rates and latencies per channel and overall match the hand-computed fixture', async () => {
 		const { seen } = await figuresOfFixture(() => [DEMO.assistant]);
 		const staff = seen[0]!;
-		expect(staff.channels.map((c) => c.channel)).toEqual([null, 'EMAIL', 'SMS', 'IN_APP']);
+		expect(staff.channels.map((c) => c.channel)).toEqual([null, 'EMAIL', 'SMS', 'IN_APP', 'PUSH']);
 
 		const email = byChannel(staff.channels, 'EMAIL')!;
 		expect(email).toMatchObject({
@@ -212,7 +212,14 @@ describe('delivery health (SQL: delivery_health, reminder_lateness)', () => {
 		expect(inApp).toMatchObject({ sent: 2, attempts: 0, successRate: 1 });
 		expect(inApp.latency!.p50Ms).toBeCloseTo(1000);
 		expect(inApp.latency!.maxMs).toBeCloseTo(2000);
-		expect(byChannel(staff.channels, 'PUSH')).toBeUndefined();
+		// Nothing went by push: a row of zeros, nothing measured.
+		expect(byChannel(staff.channels, 'PUSH')).toMatchObject({
+			sent: 0,
+			failed: 0,
+			attempts: 0,
+			successRate: null,
+			latency: null
+		});
 
 		const all = byChannel(staff.channels, null)!;
 		expect(all).toMatchObject({
@@ -258,12 +265,21 @@ describe('delivery health (SQL: delivery_health, reminder_lateness)', () => {
 				to: new Date('1990-01-02T00:00:00Z')
 			});
 		});
-		expect(empty.channels).toEqual([
-			expect.objectContaining({ channel: null, sent: 0, successRate: null, latency: null })
+		expect(empty.channels.map((c) => [c.channel, c.sent + c.failed + c.inFlight])).toEqual([
+			[null, 0],
+			['EMAIL', 0],
+			['SMS', 0],
+			['IN_APP', 0],
+			['PUSH', 0]
 		]);
-		expect(empty.reminders).toEqual([
-			expect.objectContaining({ channel: null, delivered: 0, lateness: null, overdue: 0 })
-		]);
+		expect(empty.channels.every((c) => c.successRate === null && c.latency === null)).toBe(true);
+		expect(empty.reminders[0]).toMatchObject({
+			channel: null,
+			delivered: 0,
+			lateness: null,
+			overdue: 0
+		});
+		expect(empty.reminders).toHaveLength(5);
 	});
 
 	it('runs as the caller: a family counts only its own deliveries', async () => {
@@ -273,6 +289,6 @@ describe('delivery health (SQL: delivery_health, reminder_lateness)', () => {
 		// The fixture's parent: all but the coach's failed email.
 		expect(byChannel(own!.channels, 'EMAIL')).toMatchObject({ sent: 3, failed: 0 });
 		// Another family sees none of the fixture's deliveries.
-		expect(stranger!.channels).toEqual([expect.objectContaining({ channel: null, sent: 0 })]);
+		expect(stranger!.channels.every((c) => c.sent === 0 && c.failed === 0)).toBe(true);
 	});
 });

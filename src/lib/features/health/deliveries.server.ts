@@ -5,6 +5,7 @@
 import type { Tx } from '$lib/server/db';
 import type { NotificationMethod } from '$lib/core/enums';
 import {
+	everyChannel,
 	successRate,
 	type ChannelHealth,
 	type DeliveryFigures,
@@ -57,7 +58,7 @@ export async function deliveryHealth(
 		select channel, sent, failed, in_flight, cancelled, retried, attempts, failed_attempts,
 		       latency_p50_ms, latency_p95_ms, latency_p99_ms, latency_max_ms
 		from public.delivery_health(${range.from}, ${range.to})`;
-	return rows.map((r) => ({
+	const figures = rows.map((r) => ({
 		channel: r.channel,
 		sent: Number(r.sent),
 		failed: Number(r.failed),
@@ -68,6 +69,18 @@ export async function deliveryHealth(
 		failedAttempts: Number(r.failed_attempts),
 		successRate: successRate(Number(r.sent), Number(r.failed)),
 		latency: percentiles(r.latency_p50_ms, r.latency_p95_ms, r.latency_p99_ms, r.latency_max_ms)
+	}));
+	return everyChannel(figures, (channel) => ({
+		channel,
+		sent: 0,
+		failed: 0,
+		inFlight: 0,
+		cancelled: 0,
+		retried: 0,
+		attempts: 0,
+		failedAttempts: 0,
+		successRate: null,
+		latency: null
 	}));
 }
 
@@ -81,7 +94,7 @@ export async function reminderLateness(
 		       lateness_max_ms, overdue
 		from public.reminder_lateness(${range.from}, ${range.to},
 		                              make_interval(mins => ${lateAfterMinutes}))`;
-	return rows.map((r) => ({
+	const figures = rows.map((r) => ({
 		channel: r.channel,
 		delivered: Number(r.delivered),
 		late: Number(r.late),
@@ -92,6 +105,13 @@ export async function reminderLateness(
 			r.lateness_max_ms
 		),
 		overdue: r.overdue === null ? null : Number(r.overdue)
+	}));
+	return everyChannel(figures, (channel) => ({
+		channel,
+		delivered: 0,
+		late: 0,
+		lateness: null,
+		overdue: null
 	}));
 }
 

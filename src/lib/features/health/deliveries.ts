@@ -3,7 +3,7 @@
  * `reminder_lateness` (SQL, supabase/migrations/20261207110000_delivery_health.sql), where each
  * count and percentile is defined. Only the success rate is computed here.
  */
-import type { NotificationMethod } from '$lib/core/enums';
+import { NOTIFICATION_METHODS, type NotificationMethod } from '$lib/core/enums';
 
 /** Milliseconds; null when nothing was measured. */
 export interface Percentiles {
@@ -45,6 +45,22 @@ export interface DeliveryFigures {
 	lateAfterMinutes: number;
 	channels: ChannelHealth[];
 	reminders: ReminderLateness[];
+}
+
+/**
+ * The overall row, then one per channel in the enum's order, a channel without deliveries
+ * included (zeros: "nothing went by push" is a figure too, and Prometheus gets no gaps).
+ */
+export function everyChannel<T extends { channel: NotificationMethod | null }>(
+	rows: T[],
+	none: (channel: NotificationMethod) => T
+): T[] {
+	return [
+		...rows.filter((r) => r.channel === null),
+		...NOTIFICATION_METHODS.map(
+			(channel) => rows.find((r) => r.channel === channel) ?? none(channel)
+		)
+	];
 }
 
 export function successRate(sent: number, failed: number): number | null {

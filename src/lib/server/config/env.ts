@@ -86,7 +86,8 @@ export const SECRET_VARIABLES = [
 	'TWILIO_AUTH_TOKEN',
 	'VAPID_PRIVATE_KEY',
 	'INNGEST_EVENT_KEY',
-	'INNGEST_SIGNING_KEY'
+	'INNGEST_SIGNING_KEY',
+	'METRICS_TOKEN'
 ] as const satisfies readonly (keyof ParsedEnv)[];
 
 const serverless = (env: ParsedEnv) => Boolean(env.VERCEL || env.DENO_DEPLOYMENT_ID);
