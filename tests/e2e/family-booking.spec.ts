@@ -91,7 +91,7 @@ test('on a phone, a parent books a maths session for a child, sees the balance d
 		.click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Annuler la séance');
 	await expect(page.getByTestId('refund-preview')).toHaveText(
-		'Annulation plus de 24 h à l’avance : 1 crédit rendu(s) à Lucas Martin.'
+		'Annulation plus de 24 h à l’avance : Lucas Martin récupère 1 crédit.'
 	);
 	await snap(page, 'cancel');
 	await expectAccessible(page);

@@ -45,7 +45,7 @@ test('a family asks for credits, the assistant grants them and adds more with a 
 	await expect(assistant.getByRole('heading', { level: 1 })).toHaveText('Crédits des familles');
 	const queue = assistant.getByRole('region', { name: /Demandes en attente/ });
 	const asked = queue.getByRole('listitem').filter({ hasText: `Jules Roux${stamp}` });
-	await expect(asked).toContainText('demande 4 crédit(s)');
+	await expect(asked).toContainText('demande 4 crédits');
 	await expect(asked).toContainText('Stage de révisions');
 	await expectAccessible(assistant);
 	await asked.getByRole('button', { name: 'Accorder' }).click();
@@ -74,7 +74,7 @@ test('a family asks for credits, the assistant grants them and adds more with a 
 	await grant.getByLabel('Motif').fill('Geste commercial');
 	await grant.getByRole('button', { name: 'Ajouter les crédits' }).click();
 	await expect(assistant.getByRole('status').first()).toHaveText(
-		`2 crédit(s) ajouté(s) à Jules Roux${stamp}. Nouveau solde : 6.`
+		`Crédits ajoutés au compte de Jules Roux${stamp} : 2 crédits. Nouveau solde : 6.`
 	);
 	await assistant.getByLabel('Rechercher un élève ou un parent').fill(`Roux${stamp}`);
 	await expect(assistant.getByRole('row').filter({ hasText: 'Jules' })).toContainText('6');

@@ -74,3 +74,22 @@ describe('measured times and shares', () => {
 		expect(percentLabel(en, 0.5)).toBe('50%');
 	});
 });
+
+describe('the catalogues', () => {
+	it('never hedge a plural with "(s)": counts go through counted / creditsLabel', async () => {
+		const { readdirSync, readFileSync } = await import('node:fs');
+		const dir = new URL('./messages/', import.meta.url);
+		const files = [
+			new URL('./fr.ts', import.meta.url),
+			new URL('./en.ts', import.meta.url),
+			...readdirSync(dir).map((f) => new URL(f, dir))
+		];
+		const hedged = files.flatMap((file) =>
+			readFileSync(file, 'utf8')
+				.split('\n')
+				.filter((line) => /'[^']*\w\((s|es|ies|e)\)[^']*'/.test(line))
+				.map((line) => `${file.pathname.split('/').pop()}: ${line.trim()}`)
+		);
+		expect(hedged).toEqual([]);
+	});
+});

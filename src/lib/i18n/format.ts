@@ -53,6 +53,13 @@ const isOne = (i18n: I18n, count: number) =>
 export const daysLabel = (i18n: I18n, count: number) =>
 	i18n.t(isOne(i18n, count) ? 'coach.days.one' : 'coach.days.other', { count });
 
+/**
+ * A count with its noun in the right number: `counted(i18n, n, 'x.one', 'x.other')` over two
+ * literal keys that take `{count}` (French counts 0 as singular, English does not).
+ */
+export const counted = (i18n: I18n, count: number, one: MessageKey, other: MessageKey) =>
+	i18n.t(isOne(i18n, count) ? one : other, { count });
+
 /** "1 crédit", "3 crédits" (French counts 0 as singular, English does not). */
 export const creditsLabel = (i18n: I18n, count: number) =>
 	i18n.t(isOne(i18n, count) ? 'credits.one' : 'credits.other', { count });

@@ -114,7 +114,7 @@ export const familyMessages = defineMessages(
 		'sessions.rate.missing': 'Choisissez une note de 1 à 5.',
 		'sessions.cancel.heading': 'Annuler la séance',
 		'sessions.cancel.refundFull':
-			'Annulation plus de {hours} h à l’avance : {credits} rendu(s) à {name}.',
+			'Annulation plus de {hours} h à l’avance : {name} récupère {credits}.',
 		'sessions.cancel.refundNone':
 			'Annulation moins de {hours} h avant le début : aucun crédit ne sera rendu.',
 		'sessions.cancel.refundPartial': 'Remboursement de {refund} sur {credits} à {name}.',
