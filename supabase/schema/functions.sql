@@ -3,6 +3,48 @@
 -- Every function in the schemas public and private, then every trigger.
 
 -- ----------------------------------------------------------------------------
+-- private.actor_kind(p_role public.user_role)
+-- grants: none (owner only)
+CREATE OR REPLACE FUNCTION private.actor_kind(p_role public.user_role)
+ RETURNS text
+ LANGUAGE sql
+ IMMUTABLE
+ SET search_path TO ''
+AS $function$
+  select case
+    when p_role in ('parent', 'student') then 'family'
+    when p_role = 'coach' then 'coach'
+    when p_role in ('assistant', 'admin') then 'staff'
+  end
+$function$;
+
+-- ----------------------------------------------------------------------------
+-- private.analytics_period(p_from date, p_to date, p_zone text)
+-- grants: none (owner only)
+CREATE OR REPLACE FUNCTION private.analytics_period(p_from date, p_to date, p_zone text)
+ RETURNS tstzrange
+ LANGUAGE plpgsql
+ STABLE
+ SET search_path TO ''
+AS $function$
+begin
+  perform private.require_staff();
+  if p_from is null or p_to is null or p_to < p_from or p_to - p_from > 400 then
+    raise exception 'NB_VALIDATION: the period must be 1 to 401 days';
+  end if;
+  begin
+    perform now() at time zone p_zone;
+  exception when others then
+    raise exception 'NB_VALIDATION: unknown time zone %', p_zone;
+  end;
+  if p_zone is null then
+    raise exception 'NB_VALIDATION: a time zone is required';
+  end if;
+  return tstzrange(p_from::timestamp at time zone p_zone, (p_to + 1)::timestamp at time zone p_zone, '[)');
+end
+$function$;
+
+-- ----------------------------------------------------------------------------
 -- private.announce_credit_request()
 -- Broadcasts a credit request's opening or decision (ids and status only) to staff and the student's family.
 -- grants: none (owner only)
@@ -566,6 +608,19 @@ end
 $function$;
 
 -- ----------------------------------------------------------------------------
+-- private.months_between(p_a date, p_b date)
+-- grants: none (owner only)
+CREATE OR REPLACE FUNCTION private.months_between(p_a date, p_b date)
+ RETURNS integer
+ LANGUAGE sql
+ IMMUTABLE
+ SET search_path TO ''
+AS $function$
+  select ((extract(year from p_b) * 12 + extract(month from p_b))
+          - (extract(year from p_a) * 12 + extract(month from p_a)))::integer
+$function$;
+
+-- ----------------------------------------------------------------------------
 -- private.my_student_ids()
 -- grants: authenticated: execute; service_role: execute
 CREATE OR REPLACE FUNCTION private.my_student_ids()
@@ -944,6 +999,479 @@ AS $function$
 begin
   new.updated_at := now();
   return new;
+end
+$function$;
+
+-- ----------------------------------------------------------------------------
+-- private.wall_minutes(p_ranges tsmultirange)
+-- grants: none (owner only)
+CREATE OR REPLACE FUNCTION private.wall_minutes(p_ranges tsmultirange)
+ RETURNS integer
+ LANGUAGE sql
+ IMMUTABLE
+ SET search_path TO ''
+AS $function$
+  select coalesce(sum(extract(epoch from upper(r) - lower(r)))::integer / 60, 0)
+  from unnest(p_ranges) r
+$function$;
+
+-- ----------------------------------------------------------------------------
+-- public.analytics_adoption(p_from date, p_to date, p_zone text, p_coach_id uuid, p_subject text)
+-- grants: authenticated: execute; service_role: execute
+CREATE OR REPLACE FUNCTION public.analytics_adoption(p_from date, p_to date, p_zone text, p_coach_id uuid DEFAULT NULL::uuid, p_subject text DEFAULT NULL::text)
+ RETURNS TABLE(feature text, users integer, population integer)
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  v_period tstzrange := private.analytics_period(p_from, p_to, p_zone);
+begin
+  return query
+    with coaches as (
+      select p.id from public.profiles p
+      where p.role = 'coach' and (p_coach_id is null or p.id = p_coach_id)
+        and (p_subject is null or exists (
+          select 1 from public.coach_subjects cs where cs.coach_id = p.id and cs.subject_code = p_subject))
+    ), sessions as (
+      select b.id, b.student_id, b.parent_id, b.booked_by
+      from public.session_bookings b
+      where b.starts_at <@ v_period and b.status <> 'CANCELLED'
+        and (p_coach_id is null or b.coach_id = p_coach_id)
+        and (p_subject is null or b.subject_code = p_subject)
+    ), families as (
+      select distinct f.id from (
+        select s.student_id as id from sessions s
+        union all select s.parent_id from sessions s where s.parent_id is not null
+      ) f
+    )
+    select 'DATE_OVERRIDES', (select count(*)::integer from coaches c where exists (
+        select 1 from public.coach_availability a
+        where a.coach_id = c.id and not a.is_recurring and a.specific_date between p_from and p_to)),
+      (select count(*)::integer from coaches)
+    union all
+    select 'BULK_TOOLS', (select count(*)::integer from coaches c where exists (
+        select 1 from public.usage_events e
+        where e.user_id = c.id and e.kind = 'AVAILABILITY_BULK' and e.occurred_at <@ v_period)),
+      (select count(*)::integer from coaches)
+    union all
+    select 'RESCHEDULE', (select count(*)::integer from families f where exists (
+        select 1 from public.session_status_history h
+        where h.changed_by = f.id and h.notes like 'rescheduled from %' and h.created_at <@ v_period)),
+      (select count(*)::integer from families)
+    union all
+    select 'PUSH', (select count(*)::integer from families f where exists (
+        select 1 from public.push_subscriptions ps where ps.user_id = f.id)),
+      (select count(*)::integer from families)
+    union all
+    select 'ENGLISH', (select count(*)::integer from families f join public.profiles p on p.id = f.id
+        where p.locale = 'en'),
+      (select count(*)::integer from families);
+end
+$function$;
+
+-- ----------------------------------------------------------------------------
+-- public.analytics_bookings_per_day(p_from date, p_to date, p_zone text, p_coach_id uuid, p_subject text)
+-- grants: authenticated: execute; service_role: execute
+CREATE OR REPLACE FUNCTION public.analytics_bookings_per_day(p_from date, p_to date, p_zone text, p_coach_id uuid DEFAULT NULL::uuid, p_subject text DEFAULT NULL::text)
+ RETURNS TABLE(day date, booked integer, held integer)
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  v_period tstzrange := private.analytics_period(p_from, p_to, p_zone);
+begin
+  return query
+    with made as (
+      select (b.created_at at time zone p_zone)::date as d, count(*)::integer as n
+      from public.session_bookings b
+      where b.created_at <@ v_period
+        and (p_coach_id is null or b.coach_id = p_coach_id)
+        and (p_subject is null or b.subject_code = p_subject)
+      group by 1
+    ), taking_place as (
+      select (b.starts_at at time zone p_zone)::date as d, count(*)::integer as n
+      from public.session_bookings b
+      where b.starts_at <@ v_period and b.status <> 'CANCELLED'
+        and (p_coach_id is null or b.coach_id = p_coach_id)
+        and (p_subject is null or b.subject_code = p_subject)
+      group by 1
+    )
+    select g.d::date, coalesce(m.n, 0), coalesce(t.n, 0)
+    from generate_series(p_from, p_to, interval '1 day') g(d)
+    left join made m on m.d = g.d::date
+    left join taking_place t on t.d = g.d::date
+    order by 1;
+end
+$function$;
+
+-- ----------------------------------------------------------------------------
+-- public.analytics_cancellations(p_from date, p_to date, p_zone text, p_coach_id uuid, p_subject text)
+-- grants: authenticated: execute; service_role: execute
+CREATE OR REPLACE FUNCTION public.analytics_cancellations(p_from date, p_to date, p_zone text, p_coach_id uuid DEFAULT NULL::uuid, p_subject text DEFAULT NULL::text)
+ RETURNS TABLE(outcome public.session_status, by_whom text, refunded boolean, sessions integer, total integer)
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  v_period tstzrange := private.analytics_period(p_from, p_to, p_zone);
+begin
+  return query
+    with s as (
+      select b.id, b.status, b.cancelled_by
+      from public.session_bookings b
+      where b.starts_at <@ v_period
+        and (p_coach_id is null or b.coach_id = p_coach_id)
+        and (p_subject is null or b.subject_code = p_subject)
+    ), refunded_sessions as (
+      select distinct t.session_id from public.credit_transactions t
+      where t.kind = 'REFUND' and t.session_id is not null
+    ), lost as (
+      select s.status,
+        private.actor_kind((select p.role from public.profiles p where p.id = coalesce(s.cancelled_by,
+          (select h.changed_by from public.session_status_history h
+           where h.session_id = s.id and h.to_status = 'NO_SHOW' order by h.id desc limit 1))))
+          as who,
+        r.session_id is not null as refunded
+      from s left join refunded_sessions r on r.session_id = s.id
+      where s.status in ('CANCELLED', 'NO_SHOW')
+    )
+    select x.status, x.who, x.refunded, x.n, (select count(*)::integer from s)
+    from (
+      select l.status, l.who, l.refunded, count(*)::integer as n from lost l group by 1, 2, 3
+      -- The total alone, so that a period without any loss still says how many sessions it had.
+      union all select null, null, null, (select count(*)::integer from s)
+    ) x
+    order by x.status nulls first, x.who, x.refunded;
+end
+$function$;
+
+-- ----------------------------------------------------------------------------
+-- public.analytics_cohorts(p_from date, p_to date, p_zone text, p_coach_id uuid, p_subject text)
+-- grants: authenticated: execute; service_role: execute
+CREATE OR REPLACE FUNCTION public.analytics_cohorts(p_from date, p_to date, p_zone text, p_coach_id uuid DEFAULT NULL::uuid, p_subject text DEFAULT NULL::text)
+ RETURNS TABLE(cohort text, size integer, month_offset integer, active integer)
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  v_period tstzrange := private.analytics_period(p_from, p_to, p_zone);
+  v_last date := date_trunc('month', p_to)::date;
+begin
+  return query
+    with live as (
+      select b.student_id, date_trunc('month', b.starts_at at time zone p_zone)::date as m
+      from public.session_bookings b
+      where b.status <> 'CANCELLED' and b.starts_at < upper(v_period)
+        and (p_coach_id is null or b.coach_id = p_coach_id)
+        and (p_subject is null or b.subject_code = p_subject)
+      group by 1, 2
+    ), firsts as (
+      select l.student_id, min(l.m) as c from live l group by 1
+    ), members as (
+      select f.student_id, f.c from firsts f
+      where f.c >= date_trunc('month', p_from)::date and f.c <= v_last
+    ), sizes as (
+      select m.c, count(*)::integer as n from members m group by 1
+    ), offsets as (
+      select s.c, s.n, o.k
+      from sizes s, generate_series(0, private.months_between(s.c, v_last)) o(k)
+    ), activity as (
+      -- live holds one row per (student, month): count(*) counts students.
+      select m.c, private.months_between(m.c, l.m) as k, count(*)::integer as n
+      from members m join live l on l.student_id = m.student_id
+      where l.m <= v_last
+      group by 1, 2
+    )
+    select to_char(o.c, 'YYYY-MM'), o.n, o.k, coalesce(a.n, 0)
+    from offsets o left join activity a on a.c = o.c and a.k = o.k
+    order by o.c, o.k;
+end
+$function$;
+
+-- ----------------------------------------------------------------------------
+-- public.analytics_engagement(p_from date, p_to date, p_zone text, p_coach_id uuid, p_subject text)
+-- grants: authenticated: execute; service_role: execute
+CREATE OR REPLACE FUNCTION public.analytics_engagement(p_from date, p_to date, p_zone text, p_coach_id uuid DEFAULT NULL::uuid, p_subject text DEFAULT NULL::text)
+ RETURNS TABLE(month text, active_students integer, sessions integer, per_student numeric)
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  v_period tstzrange := private.analytics_period(p_from, p_to, p_zone);
+begin
+  return query
+    select to_char(b.starts_at at time zone p_zone, 'YYYY-MM'),
+      count(distinct b.student_id)::integer, count(*)::integer,
+      round(count(*)::numeric / count(distinct b.student_id), 2)
+    from public.session_bookings b
+    where b.starts_at <@ v_period and b.status <> 'CANCELLED'
+      and (p_coach_id is null or b.coach_id = p_coach_id)
+      and (p_subject is null or b.subject_code = p_subject)
+    group by 1
+    order by 1;
+end
+$function$;
+
+-- ----------------------------------------------------------------------------
+-- public.analytics_funnel(p_from date, p_to date, p_zone text, p_coach_id uuid, p_subject text)
+-- Staff only: families at each booking-wizard step in the period (each step also reached every earlier one).
+-- grants: authenticated: execute; service_role: execute
+CREATE OR REPLACE FUNCTION public.analytics_funnel(p_from date, p_to date, p_zone text, p_coach_id uuid DEFAULT NULL::uuid, p_subject text DEFAULT NULL::text)
+ RETURNS TABLE(step public.usage_event_kind, families integer)
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  v_period tstzrange := private.analytics_period(p_from, p_to, p_zone);
+begin
+  return query
+    with per_family as (
+      select e.user_id, bit_or(case e.kind
+          when 'WIZARD_STARTED' then 1 when 'COACH_CHOSEN' then 2
+          when 'SLOT_CHOSEN' then 4 else 8 end) as reached
+      from public.usage_events e
+      where e.kind in ('WIZARD_STARTED', 'COACH_CHOSEN', 'SLOT_CHOSEN', 'BOOKED')
+        and e.occurred_at >= lower(v_period) and e.occurred_at < upper(v_period)
+        and (e.kind = 'WIZARD_STARTED'
+             or ((p_coach_id is null or e.coach_id = p_coach_id)
+                 and (p_subject is null or e.subject_code = p_subject)))
+      group by e.user_id
+    )
+    select s.kind, (select count(*)::integer from per_family f where f.reached & s.mask = s.mask)
+    from (values ('WIZARD_STARTED'::public.usage_event_kind, 1, 1), ('COACH_CHOSEN', 3, 2),
+                 ('SLOT_CHOSEN', 7, 3), ('BOOKED', 15, 4)) s(kind, mask, ord)
+    order by s.ord;
+end
+$function$;
+
+-- ----------------------------------------------------------------------------
+-- public.analytics_latest_feedback(p_from date, p_to date, p_zone text, p_coach_id uuid, p_subject text, p_limit integer)
+-- grants: authenticated: execute; service_role: execute
+CREATE OR REPLACE FUNCTION public.analytics_latest_feedback(p_from date, p_to date, p_zone text, p_coach_id uuid DEFAULT NULL::uuid, p_subject text DEFAULT NULL::text, p_limit integer DEFAULT 10)
+ RETURNS TABLE(session_id uuid, coach_name text, student_first_name text, subject_code text, rating smallint, feedback text, rated_at timestamp with time zone)
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  v_period tstzrange := private.analytics_period(p_from, p_to, p_zone);
+begin
+  return query
+    select b.id, c.first_name || ' ' || c.last_name, st.first_name, b.subject_code, b.rating,
+      b.feedback, b.rated_at
+    from public.session_bookings b
+    join public.profiles c on c.id = b.coach_id
+    join public.profiles st on st.id = b.student_id
+    where b.feedback is not null and b.starts_at <@ v_period
+      and (p_coach_id is null or b.coach_id = p_coach_id)
+      and (p_subject is null or b.subject_code = p_subject)
+    order by b.rated_at desc
+    limit least(greatest(coalesce(p_limit, 10), 1), 50);
+end
+$function$;
+
+-- ----------------------------------------------------------------------------
+-- public.analytics_ratings(p_from date, p_to date, p_zone text, p_coach_id uuid, p_subject text)
+-- grants: authenticated: execute; service_role: execute
+CREATE OR REPLACE FUNCTION public.analytics_ratings(p_from date, p_to date, p_zone text, p_coach_id uuid DEFAULT NULL::uuid, p_subject text DEFAULT NULL::text)
+ RETURNS TABLE(coach_id uuid, coach_name text, completed integer, rated integer, response_rate numeric, average numeric, stars integer[])
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  v_period tstzrange := private.analytics_period(p_from, p_to, p_zone);
+begin
+  return query
+    with s as (
+      select b.coach_id, b.rating
+      from public.session_bookings b
+      where b.starts_at <@ v_period and b.status = 'COMPLETED'
+        and (p_coach_id is null or b.coach_id = p_coach_id)
+        and (p_subject is null or b.subject_code = p_subject)
+    ), g as (
+      select s.coach_id as c, grouping(s.coach_id) as overall, count(*)::integer as done,
+        count(s.rating)::integer as n, round(avg(s.rating), 2) as avg_rating,
+        array[count(*) filter (where s.rating = 1), count(*) filter (where s.rating = 2),
+              count(*) filter (where s.rating = 3), count(*) filter (where s.rating = 4),
+              count(*) filter (where s.rating = 5)]::integer[] as st
+      from s group by grouping sets ((s.coach_id), ())
+    )
+    select g.c, (select p.first_name || ' ' || p.last_name from public.profiles p where p.id = g.c),
+      g.done, g.n, case when g.done > 0 then round(g.n * 100.0 / g.done, 1) end, g.avg_rating, g.st
+    from g
+    order by g.overall desc, g.avg_rating desc nulls last, g.c;
+end
+$function$;
+
+-- ----------------------------------------------------------------------------
+-- public.analytics_rebooking(p_from date, p_to date, p_zone text, p_coach_id uuid, p_subject text)
+-- grants: authenticated: execute; service_role: execute
+CREATE OR REPLACE FUNCTION public.analytics_rebooking(p_from date, p_to date, p_zone text, p_coach_id uuid DEFAULT NULL::uuid, p_subject text DEFAULT NULL::text)
+ RETURNS TABLE(students integer, rebooked integer, share numeric)
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  v_period tstzrange := private.analytics_period(p_from, p_to, p_zone);
+begin
+  return query
+    with firsts as (
+      select b.student_id, min(b.created_at) as first_at
+      from public.session_bookings b
+      where b.created_at <@ v_period and b.status <> 'CANCELLED'
+        and (p_coach_id is null or b.coach_id = p_coach_id)
+        and (p_subject is null or b.subject_code = p_subject)
+      group by 1
+    ), flagged as (
+      select f.student_id, exists (
+          select 1 from public.session_bookings n
+          where n.student_id = f.student_id and n.status <> 'CANCELLED'
+            and n.created_at > f.first_at and n.created_at <= f.first_at + interval '30 days'
+            and (p_coach_id is null or n.coach_id = p_coach_id)
+            and (p_subject is null or n.subject_code = p_subject)
+        ) as again
+      from firsts f
+    )
+    select count(*)::integer, count(*) filter (where again)::integer,
+      case when count(*) > 0 then round(count(*) filter (where again) * 100.0 / count(*), 1) end
+    from flagged;
+end
+$function$;
+
+-- ----------------------------------------------------------------------------
+-- public.analytics_revenue(p_from date, p_to date, p_zone text, p_coach_id uuid, p_subject text)
+-- grants: authenticated: execute; service_role: execute
+CREATE OR REPLACE FUNCTION public.analytics_revenue(p_from date, p_to date, p_zone text, p_coach_id uuid DEFAULT NULL::uuid, p_subject text DEFAULT NULL::text)
+ RETURNS TABLE(dimension text, key text, label text, charged_sessions integer, credits_used integer, credits_refunded integer, net_cents bigint, cents_per_session integer, credit_price_cents integer)
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  v_period tstzrange := private.analytics_period(p_from, p_to, p_zone);
+  v_price integer := private.setting_int('credit_price_cents', null);
+begin
+  return query
+    with refunds as (
+      select t.session_id, sum(t.amount)::integer as credits
+      from public.credit_transactions t where t.kind = 'REFUND' and t.session_id is not null
+      group by 1
+    ), s as (
+      select b.coach_id, b.subject_code, b.credits_used, coalesce(r.credits, 0) as refunded
+      from public.session_bookings b left join refunds r on r.session_id = b.id
+      where b.starts_at <@ v_period
+        and (p_coach_id is null or b.coach_id = p_coach_id)
+        and (p_subject is null or b.subject_code = p_subject)
+    ), g as (
+      select case when grouping(s.coach_id) = 0 then 'coach'
+                  when grouping(s.subject_code) = 0 then 'subject' else 'all' end as dim,
+        coalesce(s.coach_id::text, s.subject_code) as k,
+        count(*) filter (where s.credits_used > s.refunded)::integer as charged,
+        sum(s.credits_used)::integer as used, sum(s.refunded)::integer as refunded
+      from s
+      group by grouping sets ((s.coach_id), (s.subject_code), ())
+    )
+    select g.dim, g.k,
+      case g.dim
+        when 'coach' then (select p.first_name || ' ' || p.last_name from public.profiles p where p.id::text = g.k)
+        when 'subject' then (select sj.name_fr from public.subjects sj where sj.code = g.k)
+      end,
+      g.charged, g.used, g.refunded, ((g.used - g.refunded)::bigint * v_price),
+      case when g.charged > 0 then round((g.used - g.refunded)::numeric * v_price / g.charged)::integer end,
+      v_price
+    from g
+    order by case g.dim when 'all' then 0 when 'subject' then 1 else 2 end,
+      (g.used - g.refunded) desc, g.k;
+end
+$function$;
+
+-- ----------------------------------------------------------------------------
+-- public.analytics_utilisation(p_from date, p_to date, p_zone text, p_coach_id uuid, p_subject text)
+-- Staff only: booked ÷ open minutes per coach and overall (coach_id null), open minutes by the slot engine's day rule.
+-- grants: authenticated: execute; service_role: execute
+CREATE OR REPLACE FUNCTION public.analytics_utilisation(p_from date, p_to date, p_zone text, p_coach_id uuid DEFAULT NULL::uuid, p_subject text DEFAULT NULL::text)
+ RETURNS TABLE(coach_id uuid, coach_name text, open_minutes integer, booked_minutes integer, utilisation numeric)
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  perform private.analytics_period(p_from, p_to, p_zone);
+  return query
+    with coaches as (
+      select p.id, p.first_name || ' ' || p.last_name as name, p.time_zone
+      from public.profiles p
+      where p.role = 'coach' and (p_coach_id is null or p.id = p_coach_id)
+        and (p_subject is null or exists (
+          select 1 from public.coach_subjects cs where cs.coach_id = p.id and cs.subject_code = p_subject))
+    ), days_per_dow as (
+      select extract(dow from g.d)::smallint as dow, count(*)::integer as n
+      from generate_series(p_from, p_to, interval '1 day') g(d) group by 1
+    ), weekly as (
+      select a.coach_id, a.day_of_week, private.wall_minutes(
+          coalesce(range_agg(tsrange(date '2000-01-03' + a.start_time, date '2000-01-03' + a.end_time))
+                   filter (where a.is_available), '{}'::tsmultirange)
+          - coalesce(range_agg(tsrange(date '2000-01-03' + a.start_time, date '2000-01-03' + a.end_time))
+                     filter (where not a.is_available), '{}'::tsmultirange)) as minutes
+      from public.coach_availability a join coaches c on c.id = a.coach_id
+      where a.is_recurring
+      group by 1, 2
+    ), special_days as (
+      select distinct a.coach_id, a.specific_date as day
+      from public.coach_availability a join coaches c on c.id = a.coach_id
+      where not a.is_recurring and a.specific_date between p_from and p_to
+    ), special as (
+      -- A date with its own rules: its open minutes replace the weekday's.
+      select d.coach_id, d.day, private.wall_minutes(
+          coalesce(range_agg(tsrange(d.day + a.start_time, d.day + a.end_time))
+                   filter (where a.is_available), '{}'::tsmultirange)
+          - coalesce(range_agg(tsrange(d.day + a.start_time, d.day + a.end_time))
+                     filter (where not a.is_available), '{}'::tsmultirange))
+          - coalesce(max(w.minutes), 0) as delta
+      from special_days d
+      join public.coach_availability a on a.coach_id = d.coach_id
+        and ((a.is_recurring and a.day_of_week = extract(dow from d.day))
+             or (not a.is_recurring and a.specific_date = d.day))
+      left join weekly w on w.coach_id = d.coach_id and w.day_of_week = extract(dow from d.day)
+      group by d.coach_id, d.day
+    ), open as (
+      select c.id,
+        coalesce((select sum(w.minutes * n.n) from weekly w join days_per_dow n on n.dow = w.day_of_week
+                  where w.coach_id = c.id), 0)
+        + coalesce((select sum(s.delta) from special s where s.coach_id = c.id), 0) as minutes
+      from coaches c
+    ), booked as (
+      select x.coach_id, sum(x.duration_minutes) as minutes
+      from (
+        select distinct on (b.coach_id, b.seat_key) b.coach_id, b.duration_minutes
+        from public.session_bookings b join coaches c on c.id = b.coach_id
+        where b.status <> 'CANCELLED'
+          and b.starts_at >= p_from::timestamp at time zone c.time_zone
+          and b.starts_at < (p_to + 1)::timestamp at time zone c.time_zone
+          and (p_subject is null or b.subject_code = p_subject)
+      ) x
+      group by 1
+    ), per_coach as (
+      select c.id, c.name, o.minutes::integer as open_m, coalesce(k.minutes, 0)::integer as booked_m
+      from coaches c join open o on o.id = c.id left join booked k on k.coach_id = c.id
+    )
+    select r.id, r.name, r.open_m, r.booked_m,
+      case when r.open_m > 0 then round(r.booked_m * 100.0 / r.open_m, 1) end
+    from (
+      select p.id, p.name, p.open_m, p.booked_m, 0 as ord from per_coach p
+      union all
+      select null, null, coalesce(sum(p.open_m), 0)::integer, coalesce(sum(p.booked_m), 0)::integer, 1
+      from per_coach p
+    ) r
+    order by r.ord, r.name, r.id;
 end
 $function$;
 
@@ -1582,6 +2110,58 @@ begin
 
   return jsonb_build_object('session', to_jsonb(v_session), 'seats', v_count,
     'previousCoachId', v_old_coach);
+end
+$function$;
+
+-- ----------------------------------------------------------------------------
+-- public.record_usage_event(p_kind public.usage_event_kind, p_subject text, p_coach_id uuid)
+-- Records a first-party usage event for the caller (families: funnel steps; coaches: bulk tools), once per 30 minutes, and purges expired events.
+-- grants: authenticated: execute; service_role: execute
+CREATE OR REPLACE FUNCTION public.record_usage_event(p_kind public.usage_event_kind, p_subject text DEFAULT NULL::text, p_coach_id uuid DEFAULT NULL::uuid)
+ RETURNS boolean
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  v_caller uuid := private.require_caller();
+  v_role public.user_role := private.current_user_role();
+begin
+  if p_kind is null then
+    raise exception 'NB_VALIDATION: an event kind is required';
+  end if;
+  if (p_kind = 'AVAILABILITY_BULK') <> (v_role = 'coach')
+     or (p_kind <> 'AVAILABILITY_BULK' and v_role not in ('parent', 'student')) then
+    raise exception 'NB_FORBIDDEN: % is not recorded for a %', p_kind, v_role;
+  end if;
+  if p_subject is not null and not exists (select 1 from public.subjects s where s.code = p_subject) then
+    p_subject := null;
+  end if;
+  if p_coach_id is not null
+     and not exists (select 1 from public.profiles p where p.id = p_coach_id and p.role = 'coach') then
+    p_coach_id := null;
+  end if;
+
+  delete from public.usage_events e
+  where e.id in (
+    select x.id from public.usage_events x
+    where x.occurred_at < now() - make_interval(days => private.setting_int('usage_events_retention_days', null))
+    order by x.occurred_at
+    limit 200
+  );
+
+  if exists (
+    select 1 from public.usage_events e
+    where e.user_id = v_caller and e.occurred_at > now() - interval '30 minutes'
+      and e.kind = p_kind
+      and e.subject_code is not distinct from p_subject
+      and e.coach_id is not distinct from p_coach_id
+  ) then
+    return false;
+  end if;
+  insert into public.usage_events (user_id, kind, subject_code, coach_id)
+  values (v_caller, p_kind, p_subject, p_coach_id);
+  return true;
 end
 $function$;
 

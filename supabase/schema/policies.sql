@@ -295,3 +295,14 @@ alter table public.subjects enable row level security;
 create policy subjects_select on public.subjects
   as permissive for select to anon, authenticated
   using (true);
+
+-- ----------------------------------------------------------------------------
+-- public.usage_events
+-- First-party usage events (booking funnel steps, bulk availability tools): user id, kind, subject and coach chosen, time. Written only by public.record_usage_event; kept usage_events_retention_days.
+-- grants: authenticated: select; service_role: all
+alter table public.usage_events enable row level security;
+
+-- Only staff read usage events (the analytics); nobody writes them but public.record_usage_event.
+create policy usage_events_select on public.usage_events
+  as permissive for select to authenticated
+  using (( SELECT private.is_staff() AS is_staff));

@@ -513,13 +513,100 @@ isOneToOne: false
                   Relationships: [
                     
                   ]
+                },"usage_events": {
+                  Row: {
+                    "coach_id": string | null,"id": number,"kind": Database["public"]['Enums']["usage_event_kind"],"occurred_at": string,"subject_code": string | null,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "coach_id"?: string | null,"id"?: never,"kind": Database["public"]['Enums']["usage_event_kind"],"occurred_at"?: string,"subject_code"?: string | null,"user_id": string
+                  }
+                  Update: {
+                    "coach_id"?: string | null,"id"?: never,"kind"?: Database["public"]['Enums']["usage_event_kind"],"occurred_at"?: string,"subject_code"?: string | null,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "usage_events_coach_id_fkey"
+      columns: ["coach_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "usage_events_subject_code_fkey"
+      columns: ["subject_code"]
+isOneToOne: false
+      referencedRelation: "subjects"
+      referencedColumns: ["code"]
+    },{
+      foreignKeyName: "usage_events_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
                 }
           }
           Views: {
             [_ in never]: never
           }
           Functions: {
-            "book_session":
+            "analytics_adoption":
+{ Args: { "p_coach_id"?: string,"p_from": string,"p_subject"?: string,"p_to": string,"p_zone": string }; Returns: {
+              "feature": string,"population": number,"users": number
+            }[]
+                           },
+"analytics_bookings_per_day":
+{ Args: { "p_coach_id"?: string,"p_from": string,"p_subject"?: string,"p_to": string,"p_zone": string }; Returns: {
+              "booked": number,"day": string,"held": number
+            }[]
+                           },
+"analytics_cancellations":
+{ Args: { "p_coach_id"?: string,"p_from": string,"p_subject"?: string,"p_to": string,"p_zone": string }; Returns: {
+              "by_whom": string,"outcome": Database["public"]['Enums']["session_status"],"refunded": boolean,"sessions": number,"total": number
+            }[]
+                           },
+"analytics_cohorts":
+{ Args: { "p_coach_id"?: string,"p_from": string,"p_subject"?: string,"p_to": string,"p_zone": string }; Returns: {
+              "active": number,"cohort": string,"month_offset": number,"size": number
+            }[]
+                           },
+"analytics_engagement":
+{ Args: { "p_coach_id"?: string,"p_from": string,"p_subject"?: string,"p_to": string,"p_zone": string }; Returns: {
+              "active_students": number,"month": string,"per_student": number,"sessions": number
+            }[]
+                           },
+"analytics_funnel":
+{ Args: { "p_coach_id"?: string,"p_from": string,"p_subject"?: string,"p_to": string,"p_zone": string }; Returns: {
+              "families": number,"step": Database["public"]['Enums']["usage_event_kind"]
+            }[]
+                           },
+"analytics_latest_feedback":
+{ Args: { "p_coach_id"?: string,"p_from": string,"p_limit"?: number,"p_subject"?: string,"p_to": string,"p_zone": string }; Returns: {
+              "coach_name": string,"feedback": string,"rated_at": string,"rating": number,"session_id": string,"student_first_name": string,"subject_code": string
+            }[]
+                           },
+"analytics_ratings":
+{ Args: { "p_coach_id"?: string,"p_from": string,"p_subject"?: string,"p_to": string,"p_zone": string }; Returns: {
+              "average": number,"coach_id": string,"coach_name": string,"completed": number,"rated": number,"response_rate": number,"stars": (number)[]
+            }[]
+                           },
+"analytics_rebooking":
+{ Args: { "p_coach_id"?: string,"p_from": string,"p_subject"?: string,"p_to": string,"p_zone": string }; Returns: {
+              "rebooked": number,"share": number,"students": number
+            }[]
+                           },
+"analytics_revenue":
+{ Args: { "p_coach_id"?: string,"p_from": string,"p_subject"?: string,"p_to": string,"p_zone": string }; Returns: {
+              "cents_per_session": number,"charged_sessions": number,"credit_price_cents": number,"credits_refunded": number,"credits_used": number,"dimension": string,"key": string,"label": string,"net_cents": number
+            }[]
+                           },
+"analytics_utilisation":
+{ Args: { "p_coach_id"?: string,"p_from": string,"p_subject"?: string,"p_to": string,"p_zone": string }; Returns: {
+              "booked_minutes": number,"coach_id": string,"coach_name": string,"open_minutes": number,"utilisation": number
+            }[]
+                           },
+"book_session":
 { Args: { "p_coach_id": string,"p_credits": number,"p_description"?: string,"p_duration_minutes": number,"p_idempotency_key"?: string,"p_modality"?: Database["public"]['Enums']["session_modality"],"p_starts_at": string,"p_student_id": string,"p_subject": string,"p_title": string,"p_type"?: Database["public"]['Enums']["session_type"] }; Returns: Json
                            },
 "booking_policy":
@@ -565,6 +652,9 @@ isOneToOne: false
                            },
 "reassign_session":
 { Args: { "p_coach_id": string,"p_reason": string,"p_session_id": string }; Returns: Json
+                           },
+"record_usage_event":
+{ Args: { "p_coach_id"?: string,"p_kind": Database["public"]['Enums']["usage_event_kind"],"p_subject"?: string }; Returns: boolean
                            },
 "reminder_lateness":
 { Args: { "p_from": string,"p_late_after"?: string,"p_to": string }; Returns: {
@@ -612,7 +702,7 @@ isOneToOne: false
                            }
           }
           Enums: {
-            "credit_entry_kind": "GRANT"|"DEBIT"|"REFUND"|"ADJUSTMENT","credit_request_status": "OPEN"|"GRANTED"|"DECLINED","delivery_status": "PENDING"|"SENDING"|"SENT"|"FAILED"|"CANCELLED","notification_method": "EMAIL"|"SMS"|"IN_APP"|"PUSH","notification_type": "SESSION_BOOKED"|"SESSION_CONFIRMED"|"SESSION_STARTED"|"SESSION_COMPLETED"|"SESSION_CANCELLED"|"SESSION_NO_SHOW"|"SESSION_RESCHEDULED"|"SESSION_REMINDER"|"FEEDBACK_REQUESTED"|"CREDITS_GRANTED"|"SESSION_REASSIGNED"|"CREDIT_REQUEST_DECLINED","reminder_type": "ONE_DAY_BEFORE"|"TWO_HOURS_BEFORE"|"THIRTY_MINUTES_BEFORE","session_modality": "ONLINE"|"IN_PERSON","session_status": "SCHEDULED"|"CONFIRMED"|"IN_PROGRESS"|"COMPLETED"|"CANCELLED"|"NO_SHOW","session_type": "INDIVIDUAL"|"GROUP","user_role": "student"|"parent"|"coach"|"assistant"|"admin"
+            "credit_entry_kind": "GRANT"|"DEBIT"|"REFUND"|"ADJUSTMENT","credit_request_status": "OPEN"|"GRANTED"|"DECLINED","delivery_status": "PENDING"|"SENDING"|"SENT"|"FAILED"|"CANCELLED","notification_method": "EMAIL"|"SMS"|"IN_APP"|"PUSH","notification_type": "SESSION_BOOKED"|"SESSION_CONFIRMED"|"SESSION_STARTED"|"SESSION_COMPLETED"|"SESSION_CANCELLED"|"SESSION_NO_SHOW"|"SESSION_RESCHEDULED"|"SESSION_REMINDER"|"FEEDBACK_REQUESTED"|"CREDITS_GRANTED"|"SESSION_REASSIGNED"|"CREDIT_REQUEST_DECLINED","reminder_type": "ONE_DAY_BEFORE"|"TWO_HOURS_BEFORE"|"THIRTY_MINUTES_BEFORE","session_modality": "ONLINE"|"IN_PERSON","session_status": "SCHEDULED"|"CONFIRMED"|"IN_PROGRESS"|"COMPLETED"|"CANCELLED"|"NO_SHOW","session_type": "INDIVIDUAL"|"GROUP","usage_event_kind": "WIZARD_STARTED"|"COACH_CHOSEN"|"SLOT_CHOSEN"|"BOOKED"|"AVAILABILITY_BULK","user_role": "student"|"parent"|"coach"|"assistant"|"admin"
           }
           CompositeTypes: {
             [_ in never]: never
@@ -728,7 +818,7 @@ export type CompositeTypes<
 export const Constants = {
   "public": {
           Enums: {
-            "credit_entry_kind": ["GRANT", "DEBIT", "REFUND", "ADJUSTMENT"],"credit_request_status": ["OPEN", "GRANTED", "DECLINED"],"delivery_status": ["PENDING", "SENDING", "SENT", "FAILED", "CANCELLED"],"notification_method": ["EMAIL", "SMS", "IN_APP", "PUSH"],"notification_type": ["SESSION_BOOKED", "SESSION_CONFIRMED", "SESSION_STARTED", "SESSION_COMPLETED", "SESSION_CANCELLED", "SESSION_NO_SHOW", "SESSION_RESCHEDULED", "SESSION_REMINDER", "FEEDBACK_REQUESTED", "CREDITS_GRANTED", "SESSION_REASSIGNED", "CREDIT_REQUEST_DECLINED"],"reminder_type": ["ONE_DAY_BEFORE", "TWO_HOURS_BEFORE", "THIRTY_MINUTES_BEFORE"],"session_modality": ["ONLINE", "IN_PERSON"],"session_status": ["SCHEDULED", "CONFIRMED", "IN_PROGRESS", "COMPLETED", "CANCELLED", "NO_SHOW"],"session_type": ["INDIVIDUAL", "GROUP"],"user_role": ["student", "parent", "coach", "assistant", "admin"]
+            "credit_entry_kind": ["GRANT", "DEBIT", "REFUND", "ADJUSTMENT"],"credit_request_status": ["OPEN", "GRANTED", "DECLINED"],"delivery_status": ["PENDING", "SENDING", "SENT", "FAILED", "CANCELLED"],"notification_method": ["EMAIL", "SMS", "IN_APP", "PUSH"],"notification_type": ["SESSION_BOOKED", "SESSION_CONFIRMED", "SESSION_STARTED", "SESSION_COMPLETED", "SESSION_CANCELLED", "SESSION_NO_SHOW", "SESSION_RESCHEDULED", "SESSION_REMINDER", "FEEDBACK_REQUESTED", "CREDITS_GRANTED", "SESSION_REASSIGNED", "CREDIT_REQUEST_DECLINED"],"reminder_type": ["ONE_DAY_BEFORE", "TWO_HOURS_BEFORE", "THIRTY_MINUTES_BEFORE"],"session_modality": ["ONLINE", "IN_PERSON"],"session_status": ["SCHEDULED", "CONFIRMED", "IN_PROGRESS", "COMPLETED", "CANCELLED", "NO_SHOW"],"session_type": ["INDIVIDUAL", "GROUP"],"usage_event_kind": ["WIZARD_STARTED", "COACH_CHOSEN", "SLOT_CHOSEN", "BOOKED", "AVAILABILITY_BULK"],"user_role": ["student", "parent", "coach", "assistant", "admin"]
           }
         }
 } as const
