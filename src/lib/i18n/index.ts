@@ -11,6 +11,7 @@ import { errorMessages } from './messages/errors';
 import { validationMessages } from './messages/validation';
 import { pwaMessages } from './messages/pwa';
 import { healthMessages } from './messages/health';
+import { analyticsMessages } from './messages/analytics';
 import { DEFAULT_TIME_ZONE, formatInstant, formatNumber } from './intl';
 
 export { DEFAULT_TIME_ZONE } from './intl';
@@ -27,7 +28,8 @@ const frAll = {
 	...errorMessages.fr,
 	...validationMessages.fr,
 	...pwaMessages.fr,
-	...healthMessages.fr
+	...healthMessages.fr,
+	...analyticsMessages.fr
 };
 const enAll = {
 	...en,
@@ -40,7 +42,8 @@ const enAll = {
 	...errorMessages.en,
 	...validationMessages.en,
 	...pwaMessages.en,
-	...healthMessages.en
+	...healthMessages.en,
+	...analyticsMessages.en
 };
 
 export type MessageKey = keyof typeof frAll;

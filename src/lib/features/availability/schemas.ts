@@ -43,6 +43,8 @@ const WeeklyDaySchema = z
 export const WeeklyAvailabilitySchema = z.strictObject({
 	type: z.literal('weekly'),
 	coachId: UuidSchema.optional(),
+	/** A bulk tool (copy a day, the default pattern, clear) made this change: usage analytics. */
+	bulk: z.boolean().optional(),
 	schedule: z
 		.array(WeeklyDaySchema)
 		.min(1, { error: 'Give at least one day' })
@@ -56,6 +58,7 @@ export const SpecificAvailabilitySchema = z
 	.strictObject({
 		type: z.literal('specific'),
 		coachId: UuidSchema.optional(),
+		bulk: z.boolean().optional(),
 		specificDate: IsoDateSchema,
 		slots: DaySlotsSchema
 	})

@@ -8,6 +8,7 @@ import { coachTimeZone } from '$lib/features/people/zones.server';
 import type { Tx } from '$lib/server/db';
 import { ApiError } from '$lib/server/http/errors';
 import { loadFamilyScope } from '$lib/features/people/active-child.server';
+import { recordUsageEvent } from '$lib/features/people/usage-events.server';
 
 const invalid = () => new ApiError(400, 'VALIDATION_FAILED', 'The booking is incomplete');
 
@@ -53,5 +54,8 @@ export async function bookFromWizard(
 		idempotencyKey
 	});
 	const result = await bookSession(tx, body);
+	// The funnel's last step, in the booking's own transaction (a replayed submit is not a
+	// second booking).
+	if (!result.replayed) await recordUsageEvent(tx, 'BOOKED', { subject, coachId });
 	return { sessionId: result.session.id, studentId: body.studentId };
 }

@@ -27,11 +27,13 @@ export const NAV_BY_ROLE: Record<UserRole, NavItem[]> = {
 	assistant: [
 		{ href: '/assistant', label: 'nav.board' },
 		{ href: '/assistant/credits', label: 'staffCredits.nav' },
-		{ href: '/assistant/health', label: 'health.nav' }
+		{ href: '/assistant/health', label: 'health.nav' },
+		{ href: '/assistant/analytics', label: 'teamAnalytics.nav' }
 	],
 	admin: [
 		{ href: '/assistant', label: 'nav.board' },
 		{ href: '/assistant/credits', label: 'staffCredits.nav' },
-		{ href: '/assistant/health', label: 'health.nav' }
+		{ href: '/assistant/health', label: 'health.nav' },
+		{ href: '/assistant/analytics', label: 'teamAnalytics.nav' }
 	]
 };

@@ -167,3 +167,15 @@ export async function loadTeamAnalytics(
 		adoption: await adoption(tx, filters, timeZone)
 	};
 }
+
+/** What the filters offer: every coach and every subject. */
+export async function filterOptions(tx: Tx) {
+	const [coaches, subjects] = await Promise.all([
+		tx<{ id: string; name: string }[]>`
+			select id, first_name || ' ' || last_name as name from public.profiles
+			where role = 'coach' order by first_name, last_name, id`,
+		tx<{ code: string; nameFr: string; nameEn: string }[]>`
+			select code, name_fr as "nameFr", name_en as "nameEn" from public.subjects order by sort_order`
+	]);
+	return { coaches, subjects };
+}

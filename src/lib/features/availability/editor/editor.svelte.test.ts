@@ -59,14 +59,20 @@ describe('AvailabilityEditor', () => {
 		e.setDayOff('2026-12-24');
 		const send = vi.fn().mockResolvedValueOnce(null).mockResolvedValueOnce('FORBIDDEN');
 		expect(await e.save(send)).toEqual({ kind: 'failed', code: 'FORBIDDEN', saved: 1 });
+		// Clearing is a bulk tool: the save says so (the team's adoption figure).
 		expect(send.mock.calls[0]?.[0]).toEqual({
 			type: 'weekly',
-			schedule: [{ dayOfWeek: 1, slots: [] }]
+			schedule: [{ dayOfWeek: 1, slots: [] }],
+			bulk: true
 		});
 		expect(e.changed).toEqual(['d2026-12-24']);
 		send.mockResolvedValue(null);
 		expect(await e.save(send)).toEqual({ kind: 'saved', days: 1 });
 		expect(e.dirty).toBe(false);
+		// A plain edit after a successful save is not one.
+		e.setDayOff('2026-12-25');
+		await e.save(send);
+		expect(send.mock.lastCall?.[0]).not.toHaveProperty('bulk');
 	});
 
 	it('records no undo step for an edit that changes nothing', () => {

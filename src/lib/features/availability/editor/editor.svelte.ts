@@ -66,6 +66,8 @@ export class AvailabilityEditor {
 	/** Sessions the coach chose to keep although the edited hours leave them out. */
 	#kept = $state.raw<readonly string[]>([]);
 	#lastId = 0;
+	/** A bulk tool was used since the last save (sent with it, for the usage analytics). */
+	#bulk = false;
 
 	readonly problems = $derived(findProblems(this.#slots));
 	readonly changed = $derived(changedKeys(this.#baseline, this.#slots));
@@ -178,14 +180,17 @@ export class AvailabilityEditor {
 	}
 
 	copyWeekday(from: number, to: readonly number[]) {
+		this.#bulk = true;
 		this.#commit(model.copyWeekday(this.#slots, from, to, this.newId));
 	}
 
 	applyDefaultPattern() {
+		this.#bulk = true;
 		this.#commit(model.applyDefaultPattern(this.#slots, this.newId));
 	}
 
 	clearDays(keys: readonly DayKey[]) {
+		this.#bulk = true;
 		this.#commit(model.clearDays(this.#slots, keys));
 	}
 
@@ -219,7 +224,7 @@ export class AvailabilityEditor {
 		if (this.problems.length) return (this.outcome = { kind: 'invalid' });
 		if (!this.dirty) return (this.outcome = { kind: 'nothing' });
 		const snapshot = this.#slots;
-		const requests = saveRequests(snapshot, this.changed);
+		const requests = saveRequests(snapshot, this.changed, this.#bulk);
 		this.saving = true;
 		this.outcome = null;
 		let saved = 0;
@@ -230,6 +235,7 @@ export class AvailabilityEditor {
 				this.#markSaved(snapshot, request.keys);
 				saved += request.keys.length;
 			}
+			this.#bulk = false;
 			return (this.outcome = { kind: 'saved', days: saved });
 		} catch {
 			return (this.outcome = { kind: 'failed', code: 'NETWORK', saved });

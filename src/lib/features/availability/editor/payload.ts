@@ -17,8 +17,8 @@ export interface SlotBody {
  * it (for a specific date, no slots means a day off).
  */
 export type AvailabilityBody =
-	| { type: 'weekly'; schedule: { dayOfWeek: number; slots: SlotBody[] }[] }
-	| { type: 'specific'; specificDate: IsoDate; slots: SlotBody[] }
+	| { type: 'weekly'; schedule: { dayOfWeek: number; slots: SlotBody[] }[]; bulk?: true }
+	| { type: 'specific'; specificDate: IsoDate; slots: SlotBody[]; bulk?: true }
 	| { type: 'restore'; specificDate: IsoDate };
 
 export interface SaveRequest {
@@ -52,7 +52,13 @@ export function changedKeys(
 		.sort();
 }
 
-export function saveRequests(current: readonly EditorSlot[], keys: readonly DayKey[]) {
+/** `bulk`: a bulk tool made some of these changes (the server counts its use). */
+export function saveRequests(
+	current: readonly EditorSlot[],
+	keys: readonly DayKey[],
+	bulk = false
+) {
+	const flag = bulk ? ({ bulk: true } as const) : {};
 	const days = groupByDay(current);
 	const requests: SaveRequest[] = [];
 	const weekly = keys.filter((key) => key.startsWith('w'));
@@ -61,13 +67,13 @@ export function saveRequests(current: readonly EditorSlot[], keys: readonly DayK
 			dayOfWeek: Number(key.slice(1)),
 			slots: toBody(days.get(key) ?? [])
 		}));
-		requests.push({ body: { type: 'weekly', schedule }, keys: weekly });
+		requests.push({ body: { type: 'weekly', schedule, ...flag }, keys: weekly });
 	}
 	for (const key of keys.filter((k) => k.startsWith('d'))) {
 		const specificDate = key.slice(1);
 		const slots = toBody(days.get(key) ?? []);
 		const body: AvailabilityBody = slots.length
-			? { type: 'specific', specificDate, slots }
+			? { type: 'specific', specificDate, slots, ...flag }
 			: { type: 'restore', specificDate };
 		requests.push({ body, keys: [key] });
 	}

@@ -11,6 +11,7 @@ import {
 	removeDateOverride,
 	replaceAvailability
 } from '$lib/features/availability/service.server';
+import { recordUsageEvent } from '$lib/features/people/usage-events.server';
 import { withUser } from '$lib/server/db';
 import { api, readJson, readQuery, requireUser } from '$lib/server/http/handler';
 
@@ -30,7 +31,12 @@ export const POST = api(async (event) => {
 	const user = requireUser(event, 'coach', 'assistant', 'admin');
 	const body = await readJson(event, AvailabilityBodySchema);
 	const coachId = coachToEdit(user, body.coachId);
-	const rules = await withUser(user.claims, (tx) => replaceAvailability(tx, coachId, body));
+	const rules = await withUser(user.claims, async (tx) => {
+		const rules = await replaceAvailability(tx, coachId, body);
+		// The coaches' own use of the bulk tools (staff editing for a coach is not theirs).
+		if (body.bulk && user.role === 'coach') await recordUsageEvent(tx, 'AVAILABILITY_BULK');
+		return rules;
+	});
 	return json({ coachId, rules });
 });
 
