@@ -3,7 +3,8 @@
  * the HTTP API and Lighthouse on four screens — one throwaway database and one production
  * server, all in the same run. Prints a summary and writes bench/results.json. Needs
  * `npm run build` first. `npm run bench -- --only=lighthouse` runs the Lighthouse phase alone
- * (≈ 1 min) and updates only its part of bench/results.json; `--only=health` measures
+ * (≈ 1 min) and updates only its part of bench/results.json; `--only=analytics` likewise the
+ * team analytics on a year of data (≈ 2 min, no build needed); `--only=health` measures
  * `GET /api/health` alone (10 s, printed, not written): the per-request overhead of the hooks.
  */
 import { readFile, writeFile } from 'node:fs/promises';
@@ -13,6 +14,7 @@ import postgres from 'postgres';
 import { startAppServer } from '../tests/support/app-server';
 import { startTestDatabase } from '../tests/support/test-database';
 import { benchBooking, CLIENTS } from './booking';
+import { ANALYTICS_TARGET_P95_MS, benchAnalytics, type AnalyticsFigures } from './analytics';
 import { benchHealth, benchHttp } from './http';
 import {
 	benchLighthouse,
@@ -129,6 +131,9 @@ async function main() {
 			await sql.end({ timeout: 5 });
 			await app.stop();
 		}
+		// Last: it adds a year of sessions to the database the other phases used.
+		log('analytics: seed:year, then the team page’s figures…');
+		const analytics = await benchAnalytics(db.url);
 		const results = {
 			ran_at: ranAt,
 			machine: host,
@@ -137,7 +142,8 @@ async function main() {
 			slots,
 			http,
 			live: live!,
-			lighthouse
+			lighthouse,
+			analytics
 		};
 		await writeFile(
 			path.join(import.meta.dirname, 'results.json'),
@@ -162,6 +168,7 @@ function printSummary(r: {
 	http: Awaited<ReturnType<typeof benchHttp>>;
 	live: LiveFigures;
 	lighthouse: PageFigures[];
+	analytics: AnalyticsFigures;
 }) {
 	const { booking: b, notifications: n, slots: s, http: h, live: l } = r;
 	const line = (name: string, f: (typeof h)['health']) =>
@@ -194,6 +201,8 @@ function printSummary(r: {
 			'',
 			...lighthouseSummary(r.lighthouse),
 			'',
+			...analyticsSummary(r.analytics),
+			'',
 			'Written to bench/results.json'
 		].join('\n')
 	);
@@ -214,6 +223,41 @@ function lighthouseSummary(pages: PageFigures[]) {
 	];
 }
 
+/** `npm run bench -- --only=analytics`: a year of data (seed:year), the analytics page timed. */
+async function analyticsOnly() {
+	const db = await startTestDatabase();
+	try {
+		log('analytics: seed:year, then the team page’s figures…');
+		const analytics = await benchAnalytics(db.url);
+		const previous = JSON.parse(await readFile(RESULTS, 'utf8').catch(() => '{}'));
+		await writeFile(
+			RESULTS,
+			JSON.stringify(
+				{ ...previous, analytics_ran_at: new Date().toISOString(), analytics },
+				null,
+				2
+			) + '\n'
+		);
+		console.log(
+			['', ...analyticsSummary(analytics), '', 'Written to bench/results.json'].join('\n')
+		);
+		if (analytics.page_p95_ms >= ANALYTICS_TARGET_P95_MS) process.exitCode = 1;
+	} finally {
+		await db.stop();
+	}
+}
+
+function analyticsSummary(a: AnalyticsFigures) {
+	return [
+		`Team analytics on a year (${a.seed.coaches} coaches, ${a.seed.students} students, ${a.seed.sessions} sessions, ${a.seed.usageEvents} usage events; seeded in ${a.seed.seconds} s):`,
+		`  whole page, 365 days: p50 ${a.page_p50_ms} ms, p95 ${a.page_p95_ms} ms over ${a.runs} loads (target < ${a.target_p95_ms} ms)`,
+		`  each figure, p95: ${Object.entries(a.figures_p95_ms)
+			.map(([name, ms]) => `${name} ${ms}`)
+			.join(', ')} ms`
+	];
+}
+
 if (process.argv.includes('--only=lighthouse')) await lighthouseOnly();
 else if (process.argv.includes('--only=health')) await healthOnly();
+else if (process.argv.includes('--only=analytics')) await analyticsOnly();
 else await main();

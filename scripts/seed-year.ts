@@ -39,6 +39,9 @@ export async function seedYear(sql: Sql): Promise<SeedYearReport> {
 		await sessions(tx);
 		await history(tx);
 		await usage(tx);
+		// The sessions went in with triggers off: the analytics rollup is rebuilt from them.
+		await tx`set local session_replication_role = origin`;
+		await tx`select private.rebuild_analytics_daily()`;
 	});
 	const [counts] = await sql<
 		{ coaches: number; students: number; sessions: number; events: number }[]

@@ -19,6 +19,34 @@ AS $function$
 $function$;
 
 -- ----------------------------------------------------------------------------
+-- private.analytics_no_show_recorded()
+-- grants: execute: PUBLIC (the default, never revoked)
+CREATE OR REPLACE FUNCTION private.analytics_no_show_recorded()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  v_session public.session_bookings;
+  v_refunded integer;
+  v_before uuid;
+begin
+  select s.* into v_session from public.session_bookings s where s.id = new.session_id;
+  if v_session.id is null or v_session.status <> 'NO_SHOW' then
+    return null;
+  end if;
+  v_refunded := private.session_refunded(v_session.id);
+  select h.changed_by into v_before from public.session_status_history h
+  where h.session_id = v_session.id and h.to_status = 'NO_SHOW' and h.id < new.id
+  order by h.id desc limit 1;
+  perform private.apply_session_facts(v_session, v_refunded, v_before, -1);
+  perform private.apply_session_facts(v_session, v_refunded, new.changed_by, 1);
+  return null;
+end
+$function$;
+
+-- ----------------------------------------------------------------------------
 -- private.analytics_period(p_from date, p_to date, p_zone text)
 -- grants: none (owner only)
 CREATE OR REPLACE FUNCTION private.analytics_period(p_from date, p_to date, p_zone text)
@@ -45,6 +73,92 @@ end
 $function$;
 
 -- ----------------------------------------------------------------------------
+-- private.analytics_refund_recorded()
+-- grants: execute: PUBLIC (the default, never revoked)
+CREATE OR REPLACE FUNCTION private.analytics_refund_recorded()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  v_session public.session_bookings;
+  v_refunded integer;
+  v_no_show_by uuid;
+begin
+  select s.* into v_session from public.session_bookings s where s.id = new.session_id;
+  if v_session.id is null then
+    return null;
+  end if;
+  v_refunded := private.session_refunded(v_session.id);
+  v_no_show_by := private.session_no_show_by(v_session.id);
+  perform private.apply_session_facts(v_session, v_refunded - new.amount, v_no_show_by, -1);
+  perform private.apply_session_facts(v_session, v_refunded, v_no_show_by, 1);
+  return null;
+end
+$function$;
+
+-- ----------------------------------------------------------------------------
+-- private.analytics_session_changed()
+-- grants: execute: PUBLIC (the default, never revoked)
+CREATE OR REPLACE FUNCTION private.analytics_session_changed()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  v_id uuid := coalesce(new.id, old.id);
+  v_refunded integer;
+  v_no_show_by uuid;
+begin
+  if tg_op = 'UPDATE' and (old.status, old.starts_at, old.coach_id, old.subject_code, old.type,
+       old.duration_minutes, old.credits_used, old.rating, old.cancelled_by, old.created_at)
+     is not distinct from (new.status, new.starts_at, new.coach_id, new.subject_code, new.type,
+       new.duration_minutes, new.credits_used, new.rating, new.cancelled_by, new.created_at) then
+    return null;
+  end if;
+  v_refunded := private.session_refunded(v_id);
+  v_no_show_by := private.session_no_show_by(v_id);
+  if tg_op <> 'INSERT' then
+    perform private.apply_session_facts(old, v_refunded, v_no_show_by, -1);
+  end if;
+  if tg_op <> 'DELETE' then
+    perform private.apply_session_facts(new, v_refunded, v_no_show_by, 1);
+  end if;
+  return null;
+end
+$function$;
+
+-- ----------------------------------------------------------------------------
+-- private.analytics_sessions_truncated()
+-- grants: execute: PUBLIC (the default, never revoked)
+CREATE OR REPLACE FUNCTION private.analytics_sessions_truncated()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  truncate private.analytics_daily;
+  return null;
+end
+$function$;
+
+-- ----------------------------------------------------------------------------
+-- private.analytics_zone()
+-- grants: none (owner only)
+CREATE OR REPLACE FUNCTION private.analytics_zone()
+ RETURNS text
+ LANGUAGE sql
+ STABLE
+ SET search_path TO ''
+AS $function$
+  select coalesce((select s.value #>> '{}' from public.app_settings s where s.key = 'analytics_time_zone'),
+                  'Europe/Paris')
+$function$;
+
+-- ----------------------------------------------------------------------------
 -- private.announce_credit_request()
 -- Broadcasts a credit request's opening or decision (ids and status only) to staff and the student's family.
 -- grants: none (owner only)
@@ -68,6 +182,55 @@ begin
       v_topic, true);
   end loop;
   return null;
+end
+$function$;
+
+-- ----------------------------------------------------------------------------
+-- private.apply_session_facts(p_session public.session_bookings, p_refunded integer, p_no_show_by uuid, p_sign integer)
+-- grants: none (owner only)
+CREATE OR REPLACE FUNCTION private.apply_session_facts(p_session public.session_bookings, p_refunded integer, p_no_show_by uuid, p_sign integer)
+ RETURNS void
+ LANGUAGE plpgsql
+ SET search_path TO ''
+AS $function$
+begin
+  insert into private.analytics_daily as d
+    (day, coach_id, subject_code, made, sessions, live, live_minutes, credits_used, credits_refunded,
+     charged, completed, rated, rating_sum, stars, losses)
+  select f.day, f.coach_id, f.subject_code, p_sign * f.made, p_sign * f.sessions, p_sign * f.live,
+    p_sign * f.live_minutes, p_sign * f.credits_used, p_sign * f.credits_refunded, p_sign * f.charged,
+    p_sign * f.completed, p_sign * f.rated, p_sign * f.rating_sum,
+    array(select p_sign * x from unnest(f.stars) with ordinality u(x, i) order by i),
+    coalesce((select jsonb_object_agg(k, p_sign * v::integer) from jsonb_each_text(f.losses) e(k, v)), '{}')
+  from private.session_facts(p_session, p_refunded, p_no_show_by) f
+  on conflict (day, coach_id, subject_code) do update set
+    made = d.made + excluded.made,
+    sessions = d.sessions + excluded.sessions,
+    live = d.live + excluded.live,
+    live_minutes = d.live_minutes + excluded.live_minutes,
+    credits_used = d.credits_used + excluded.credits_used,
+    credits_refunded = d.credits_refunded + excluded.credits_refunded,
+    charged = d.charged + excluded.charged,
+    completed = d.completed + excluded.completed,
+    rated = d.rated + excluded.rated,
+    rating_sum = d.rating_sum + excluded.rating_sum,
+    stars = array(select a + b from unnest(d.stars, excluded.stars) u(a, b)),
+    losses = (
+      select coalesce(jsonb_object_agg(k, n) filter (where n <> 0), '{}')
+      from (
+        select k, sum(v::integer) as n
+        from (select * from jsonb_each_text(d.losses) union all select * from jsonb_each_text(excluded.losses)) x(k, v)
+        group by k
+      ) y
+    );
+  -- A day left empty (its last session moved away) goes, as a rebuild would not write it.
+  if p_sign < 0 then
+    delete from private.analytics_daily d
+    using private.session_facts(p_session, p_refunded, p_no_show_by) f
+    where d.day = f.day and d.coach_id = f.coach_id and d.subject_code = f.subject_code
+      and d.made = 0 and d.sessions = 0 and d.credits_used = 0 and d.credits_refunded = 0
+      and d.losses = '{}'::jsonb;
+  end if;
 end
 $function$;
 
@@ -850,6 +1013,21 @@ end
 $function$;
 
 -- ----------------------------------------------------------------------------
+-- private.rebuild_analytics_daily()
+-- grants: none (owner only)
+CREATE OR REPLACE FUNCTION private.rebuild_analytics_daily()
+ RETURNS void
+ LANGUAGE plpgsql
+ SET search_path TO ''
+AS $function$
+begin
+  truncate private.analytics_daily;
+  perform private.apply_session_facts(s, private.session_refunded(s.id), private.session_no_show_by(s.id), 1)
+  from public.session_bookings s;
+end
+$function$;
+
+-- ----------------------------------------------------------------------------
 -- private.require_caller()
 -- grants: none (owner only)
 CREATE OR REPLACE FUNCTION private.require_caller()
@@ -914,6 +1092,53 @@ AS $function$
 $function$;
 
 -- ----------------------------------------------------------------------------
+-- private.session_facts(p_session public.session_bookings, p_refunded integer, p_no_show_by uuid)
+-- grants: none (owner only)
+CREATE OR REPLACE FUNCTION private.session_facts(p_session public.session_bookings, p_refunded integer, p_no_show_by uuid)
+ RETURNS SETOF private.analytics_daily
+ LANGUAGE plpgsql
+ STABLE
+ SET search_path TO ''
+AS $function$
+declare
+  v_zone text := private.analytics_zone();
+  v_live boolean := p_session.status <> 'CANCELLED';
+  v_rating integer := p_session.rating;
+  v_who text;
+  v_start date;
+  v_made date;
+begin
+  if p_session.id is null then
+    return;
+  end if;
+  if p_session.status in ('CANCELLED', 'NO_SHOW') then
+    v_who := coalesce(private.actor_kind((select p.role from public.profiles p where p.id =
+      case when p_session.status = 'CANCELLED' then p_session.cancelled_by else p_no_show_by end)), '');
+  end if;
+  v_start := (p_session.starts_at at time zone v_zone)::date;
+  v_made := (p_session.created_at at time zone v_zone)::date;
+  -- Booked the day it takes place: one row, or ON CONFLICT would meet its key twice.
+  return query select
+    v_start, p_session.coach_id, p_session.subject_code,
+    (v_made = v_start)::integer, 1, v_live::integer,
+    case when v_live and p_session.type = 'INDIVIDUAL' then p_session.duration_minutes else 0 end,
+    p_session.credits_used, p_refunded, (p_session.credits_used > p_refunded)::integer,
+    (p_session.status = 'COMPLETED')::integer,
+    (p_session.status = 'COMPLETED' and v_rating is not null)::integer,
+    case when p_session.status = 'COMPLETED' then coalesce(v_rating, 0) else 0 end,
+    -- A rating only exists on a completed session (a check constraint).
+    array(select coalesce((v_rating = n)::integer, 0) from generate_series(1, 5) n order by n),
+    case when v_who is null then '{}'::jsonb
+         else jsonb_build_object(p_session.status || '|' || v_who || '|' || (p_refunded > 0)::text, 1) end;
+  if v_made <> v_start then
+    return query select
+      v_made, p_session.coach_id, p_session.subject_code,
+      1, 0, 0, 0, 0, 0, 0, 0, 0, 0, '{0,0,0,0,0}'::integer[], '{}'::jsonb;
+  end if;
+end
+$function$;
+
+-- ----------------------------------------------------------------------------
 -- private.session_label(p_session public.session_bookings)
 -- grants: none (owner only)
 CREATE OR REPLACE FUNCTION private.session_label(p_session public.session_bookings)
@@ -928,6 +1153,32 @@ AS $function$
   where sub.code = p_session.subject_code
     and st.id = p_session.student_id
     and co.id = p_session.coach_id
+$function$;
+
+-- ----------------------------------------------------------------------------
+-- private.session_no_show_by(p_session_id uuid)
+-- grants: none (owner only)
+CREATE OR REPLACE FUNCTION private.session_no_show_by(p_session_id uuid)
+ RETURNS uuid
+ LANGUAGE sql
+ STABLE
+ SET search_path TO ''
+AS $function$
+  select h.changed_by from public.session_status_history h
+  where h.session_id = p_session_id and h.to_status = 'NO_SHOW' order by h.id desc limit 1
+$function$;
+
+-- ----------------------------------------------------------------------------
+-- private.session_refunded(p_session_id uuid)
+-- grants: none (owner only)
+CREATE OR REPLACE FUNCTION private.session_refunded(p_session_id uuid)
+ RETURNS integer
+ LANGUAGE sql
+ STABLE
+ SET search_path TO ''
+AS $function$
+  select coalesce(sum(t.amount), 0)::integer from public.credit_transactions t
+  where t.session_id = p_session_id and t.kind = 'REFUND'
 $function$;
 
 -- ----------------------------------------------------------------------------
@@ -1082,6 +1333,16 @@ AS $function$
 declare
   v_period tstzrange := private.analytics_period(p_from, p_to, p_zone);
 begin
+  if p_zone = private.analytics_zone() then
+    return query
+      select g.d::date, coalesce(sum(r.made), 0)::integer, coalesce(sum(r.live), 0)::integer
+      from generate_series(p_from, p_to, interval '1 day') g(d)
+      left join private.analytics_daily r on r.day = g.d::date
+        and (p_coach_id is null or r.coach_id = p_coach_id)
+        and (p_subject is null or r.subject_code = p_subject)
+      group by 1 order by 1;
+    return;
+  end if;
   return query
     with made as (
       select (b.created_at at time zone p_zone)::date as d, count(*)::integer as n
@@ -1118,6 +1379,28 @@ AS $function$
 declare
   v_period tstzrange := private.analytics_period(p_from, p_to, p_zone);
 begin
+  if p_zone = private.analytics_zone() then
+    return query
+      with d as (
+        select r.sessions, r.losses from private.analytics_daily r
+        where r.day between p_from and p_to and r.sessions <> 0
+          and (p_coach_id is null or r.coach_id = p_coach_id)
+          and (p_subject is null or r.subject_code = p_subject)
+      ), lost as (
+        select split_part(e.key, '|', 1) as status, nullif(split_part(e.key, '|', 2), '') as who,
+          split_part(e.key, '|', 3)::boolean as refunded, sum(e.value::integer)::integer as n
+        from d, jsonb_each_text(d.losses) e
+        group by 1, 2, 3
+      )
+      select x.status::public.session_status, x.who, x.refunded, x.n,
+        (select coalesce(sum(d.sessions), 0)::integer from d)
+      from (
+        select l.status, l.who, l.refunded, l.n from lost l where l.n <> 0
+        union all select null, null, null, (select coalesce(sum(d.sessions), 0)::integer from d)
+      ) x
+      order by x.status::public.session_status nulls first, x.who, x.refunded;
+    return;
+  end if;
   return query
     with s as (
       select b.id, b.status, b.cancelled_by
@@ -1131,9 +1414,7 @@ begin
     ), lost as (
       select s.status,
         private.actor_kind((select p.role from public.profiles p where p.id = coalesce(s.cancelled_by,
-          (select h.changed_by from public.session_status_history h
-           where h.session_id = s.id and h.to_status = 'NO_SHOW' order by h.id desc limit 1))))
-          as who,
+          private.session_no_show_by(s.id)))) as who,
         r.session_id is not null as refunded
       from s left join refunded_sessions r on r.session_id = s.id
       where s.status in ('CANCELLED', 'NO_SHOW')
@@ -1141,7 +1422,6 @@ begin
     select x.status, x.who, x.refunded, x.n, (select count(*)::integer from s)
     from (
       select l.status, l.who, l.refunded, count(*)::integer as n from lost l group by 1, 2, 3
-      -- The total alone, so that a period without any loss still says how many sessions it had.
       union all select null, null, null, (select count(*)::integer from s)
     ) x
     order by x.status nulls first, x.who, x.refunded;
@@ -1287,26 +1567,36 @@ CREATE OR REPLACE FUNCTION public.analytics_ratings(p_from date, p_to date, p_zo
 AS $function$
 declare
   v_period tstzrange := private.analytics_period(p_from, p_to, p_zone);
+  v_rollup boolean := p_zone = private.analytics_zone();
 begin
   return query
     with s as (
-      select b.coach_id, b.rating
+      -- Per completed session (any other zone) or per rollup row (the team's zone).
+      select b.coach_id, 1 as done, (b.rating is not null)::integer as n, coalesce(b.rating, 0) as total,
+        array(select coalesce((b.rating = k)::integer, 0) from generate_series(1, 5) k order by k) as st
       from public.session_bookings b
-      where b.starts_at <@ v_period and b.status = 'COMPLETED'
+      where not v_rollup and b.starts_at <@ v_period and b.status = 'COMPLETED'
         and (p_coach_id is null or b.coach_id = p_coach_id)
         and (p_subject is null or b.subject_code = p_subject)
+      union all
+      select d.coach_id, d.completed, d.rated, d.rating_sum, d.stars
+      from private.analytics_daily d
+      where v_rollup and d.day between p_from and p_to and d.completed > 0
+        and (p_coach_id is null or d.coach_id = p_coach_id)
+        and (p_subject is null or d.subject_code = p_subject)
     ), g as (
-      select s.coach_id as c, grouping(s.coach_id) as overall, count(*)::integer as done,
-        count(s.rating)::integer as n, round(avg(s.rating), 2) as avg_rating,
-        array[count(*) filter (where s.rating = 1), count(*) filter (where s.rating = 2),
-              count(*) filter (where s.rating = 3), count(*) filter (where s.rating = 4),
-              count(*) filter (where s.rating = 5)]::integer[] as st
+      select s.coach_id as c, grouping(s.coach_id) as overall, sum(s.done)::integer as done,
+        sum(s.n)::integer as n, sum(s.total)::integer as total,
+        array[sum(s.st[1]), sum(s.st[2]), sum(s.st[3]), sum(s.st[4]), sum(s.st[5])]::integer[] as st
       from s group by grouping sets ((s.coach_id), ())
     )
     select g.c, (select p.first_name || ' ' || p.last_name from public.profiles p where p.id = g.c),
-      g.done, g.n, case when g.done > 0 then round(g.n * 100.0 / g.done, 1) end, g.avg_rating, g.st
+      coalesce(g.done, 0), coalesce(g.n, 0),
+      case when g.done > 0 then round(g.n * 100.0 / g.done, 1) end,
+      case when g.n > 0 then round(g.total::numeric / g.n, 2) end,
+      coalesce(g.st, '{0,0,0,0,0}')
     from g
-    order by g.overall desc, g.avg_rating desc nulls last, g.c;
+    order by g.overall desc, 6 desc nulls last, g.c;
 end
 $function$;
 
@@ -1358,24 +1648,34 @@ AS $function$
 declare
   v_period tstzrange := private.analytics_period(p_from, p_to, p_zone);
   v_price integer := private.setting_int('credit_price_cents', null);
+  v_rollup boolean := p_zone = private.analytics_zone();
 begin
   return query
     with refunds as (
       select t.session_id, sum(t.amount)::integer as credits
-      from public.credit_transactions t where t.kind = 'REFUND' and t.session_id is not null
+      from public.credit_transactions t
+      where not v_rollup and t.kind = 'REFUND' and t.session_id is not null
       group by 1
     ), s as (
-      select b.coach_id, b.subject_code, b.credits_used, coalesce(r.credits, 0) as refunded
+      -- One row per session (any other zone) or per rollup row (the team's zone).
+      select b.coach_id, b.subject_code, b.credits_used as used, coalesce(r.credits, 0) as refunded,
+        (b.credits_used > coalesce(r.credits, 0))::integer as charged
       from public.session_bookings b left join refunds r on r.session_id = b.id
-      where b.starts_at <@ v_period
+      where not v_rollup and b.starts_at <@ v_period
         and (p_coach_id is null or b.coach_id = p_coach_id)
         and (p_subject is null or b.subject_code = p_subject)
+      union all
+      select d.coach_id, d.subject_code, d.credits_used, d.credits_refunded, d.charged
+      from private.analytics_daily d
+      where v_rollup and d.day between p_from and p_to and d.sessions <> 0
+        and (p_coach_id is null or d.coach_id = p_coach_id)
+        and (p_subject is null or d.subject_code = p_subject)
     ), g as (
       select case when grouping(s.coach_id) = 0 then 'coach'
                   when grouping(s.subject_code) = 0 then 'subject' else 'all' end as dim,
         coalesce(s.coach_id::text, s.subject_code) as k,
-        count(*) filter (where s.credits_used > s.refunded)::integer as charged,
-        sum(s.credits_used)::integer as used, sum(s.refunded)::integer as refunded
+        sum(s.charged)::integer as charged, sum(s.used)::integer as used,
+        sum(s.refunded)::integer as refunded
       from s
       group by grouping sets ((s.coach_id), (s.subject_code), ())
     )
@@ -1384,12 +1684,13 @@ begin
         when 'coach' then (select p.first_name || ' ' || p.last_name from public.profiles p where p.id::text = g.k)
         when 'subject' then (select sj.name_fr from public.subjects sj where sj.code = g.k)
       end,
-      g.charged, g.used, g.refunded, ((g.used - g.refunded)::bigint * v_price),
+      coalesce(g.charged, 0), coalesce(g.used, 0), coalesce(g.refunded, 0),
+      (coalesce(g.used - g.refunded, 0)::bigint * v_price),
       case when g.charged > 0 then round((g.used - g.refunded)::numeric * v_price / g.charged)::integer end,
       v_price
     from g
     order by case g.dim when 'all' then 0 when 'subject' then 1 else 2 end,
-      (g.used - g.refunded) desc, g.k;
+      (g.used - g.refunded) desc nulls last, g.k;
 end
 $function$;
 
@@ -1403,6 +1704,8 @@ CREATE OR REPLACE FUNCTION public.analytics_utilisation(p_from date, p_to date, 
  STABLE SECURITY DEFINER
  SET search_path TO ''
 AS $function$
+declare
+  v_zone text := private.analytics_zone();
 begin
   perform private.analytics_period(p_from, p_to, p_zone);
   return query
@@ -1449,14 +1752,32 @@ begin
         + coalesce((select sum(s.delta) from special s where s.coach_id = c.id), 0) as minutes
       from coaches c
     ), booked as (
-      select x.coach_id, sum(x.duration_minutes) as minutes
+      -- Coaches in the team's zone: individual minutes from the rollup, groups from their seats.
+      select x.coach_id, sum(x.minutes) as minutes
       from (
-        select distinct on (b.coach_id, b.seat_key) b.coach_id, b.duration_minutes
-        from public.session_bookings b join coaches c on c.id = b.coach_id
-        where b.status <> 'CANCELLED'
-          and b.starts_at >= p_from::timestamp at time zone c.time_zone
-          and b.starts_at < (p_to + 1)::timestamp at time zone c.time_zone
-          and (p_subject is null or b.subject_code = p_subject)
+        select d.coach_id, d.live_minutes as minutes
+        from private.analytics_daily d join coaches c on c.id = d.coach_id and c.time_zone = v_zone
+        where d.day between p_from and p_to and d.live_minutes <> 0
+          and (p_subject is null or d.subject_code = p_subject)
+        union all
+        select g.coach_id, g.duration_minutes from (
+          -- Groups of the team-zone coaches (their partial index), every session of the others.
+          select distinct on (b.coach_id, b.seat_key) b.coach_id, b.duration_minutes
+          from public.session_bookings b join coaches c on c.id = b.coach_id and c.time_zone = v_zone
+          where b.type = 'GROUP' and b.status <> 'CANCELLED'
+            and b.starts_at >= p_from::timestamp at time zone c.time_zone
+            and b.starts_at < (p_to + 1)::timestamp at time zone c.time_zone
+            and (p_subject is null or b.subject_code = p_subject)
+        ) g
+        union all
+        select o.coach_id, o.duration_minutes from (
+          select distinct on (b.coach_id, b.seat_key) b.coach_id, b.duration_minutes
+          from coaches c join public.session_bookings b on b.coach_id = c.id
+          where c.time_zone <> v_zone and b.status <> 'CANCELLED'
+            and b.starts_at >= p_from::timestamp at time zone c.time_zone
+            and b.starts_at < (p_to + 1)::timestamp at time zone c.time_zone
+            and (p_subject is null or b.subject_code = p_subject)
+        ) o
       ) x
       group by 1
     ), per_coach as (
@@ -2792,9 +3113,13 @@ CREATE TRIGGER coach_availability_live_update AFTER UPDATE ON public.coach_avail
 CREATE TRIGGER coach_availability_touch BEFORE UPDATE ON public.coach_availability FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
 CREATE TRIGGER credit_accounts_live AFTER INSERT OR UPDATE ON public.credit_accounts FOR EACH ROW EXECUTE FUNCTION private.live_credits();
 CREATE TRIGGER credit_requests_announce AFTER INSERT OR UPDATE OF status ON public.credit_requests FOR EACH ROW EXECUTE FUNCTION private.announce_credit_request();
+CREATE TRIGGER credit_transactions_analytics AFTER INSERT ON public.credit_transactions FOR EACH ROW WHEN (new.kind = 'REFUND'::public.credit_entry_kind AND new.session_id IS NOT NULL) EXECUTE FUNCTION private.analytics_refund_recorded();
 CREATE TRIGGER profiles_open_credit_account AFTER INSERT OR UPDATE OF role ON public.profiles FOR EACH ROW EXECUTE FUNCTION private.open_credit_account();
+CREATE TRIGGER session_bookings_analytics AFTER INSERT OR DELETE OR UPDATE ON public.session_bookings FOR EACH ROW EXECUTE FUNCTION private.analytics_session_changed();
+CREATE TRIGGER session_bookings_analytics_truncate AFTER TRUNCATE ON public.session_bookings FOR EACH STATEMENT EXECUTE FUNCTION private.analytics_sessions_truncated();
 CREATE TRIGGER session_bookings_live AFTER INSERT OR UPDATE ON public.session_bookings FOR EACH ROW EXECUTE FUNCTION private.live_session();
 CREATE TRIGGER session_bookings_seat_key BEFORE INSERT OR UPDATE OF type, subject_code, modality, starts_at, ends_at ON public.session_bookings FOR EACH ROW EXECUTE FUNCTION private.assign_seat_key();
 CREATE TRIGGER session_bookings_touch BEFORE UPDATE ON public.session_bookings FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
 CREATE TRIGGER session_notifications_live AFTER UPDATE OF status ON public.session_notifications FOR EACH ROW WHEN (old.status IS DISTINCT FROM new.status AND (old.status = 'FAILED'::public.delivery_status OR new.status = 'FAILED'::public.delivery_status)) EXECUTE FUNCTION private.live_delivery();
 CREATE TRIGGER session_staff_notes_live AFTER INSERT ON public.session_staff_notes FOR EACH ROW EXECUTE FUNCTION private.live_staff_note();
+CREATE TRIGGER session_status_history_analytics AFTER INSERT ON public.session_status_history FOR EACH ROW WHEN (new.to_status = 'NO_SHOW'::public.session_status) EXECUTE FUNCTION private.analytics_no_show_recorded();

@@ -3,6 +3,13 @@
 -- Every table and view in the schemas public and private: row-level security, grants, policies.
 
 -- ----------------------------------------------------------------------------
+-- private.analytics_daily
+-- Per day (team zone), coach and subject: the sessions' additive figures, kept by triggers on session_bookings, credit_transactions and session_status_history.
+-- grants: none (owner only)
+alter table private.analytics_daily enable row level security;
+-- no policy: nobody but the owner and bypassrls roles
+
+-- ----------------------------------------------------------------------------
 -- private.rate_limits
 -- Attempts per rule and hashed subject in the current window; written only by private.rate_limit_take / rate_limit_forgive.
 -- grants: none (owner only)

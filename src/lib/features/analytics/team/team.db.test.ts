@@ -23,7 +23,14 @@ import type { AvailabilityRule } from '$lib/features/availability/types';
 import { actAs, failure, makeCoach, makeFamily } from '../../../../../tests/support/db';
 import { DEMO } from '../../../../../tests/support/demo';
 import { privateDatabase } from '../../../../../tests/support/test-database';
+import {
+	bookSession,
+	parisAt,
+	reschedule,
+	transition
+} from '../../../../../supabase/tests/support/booking';
 import * as team from './team.server';
+import type { Tx } from '$lib/server/db';
 import type { TeamFilters } from './types';
 
 const ZONE = 'Europe/Paris';
@@ -456,6 +463,87 @@ describe('team analytics ≡ the week computed by hand', () => {
 		// Only coaches qualified for the subject; A is not qualified for physics (s4 was forced).
 		const utilisation = await asStaff((tx) => team.utilisation(tx, physics, ZONE));
 		expect(utilisation.find((r) => r.coachId === A)).toBeUndefined();
+	});
+});
+
+describe('the daily rollup', () => {
+	it('gives what the sessions give: the team zone reads the rollup, another zone (same clock in 2020) the sessions', async () => {
+		const figures: ((tx: Tx, f: TeamFilters, zone: string) => Promise<unknown>)[] = [
+			team.bookingsPerDay,
+			team.revenue,
+			team.losses,
+			team.ratings
+		];
+		for (const figure of figures) {
+			for (const filters of [WEEK, { ...WEEK, coachId: B }, { ...WEEK, subject: 'FRANCAIS' }]) {
+				const rollup = await asStaff((tx) => figure(tx, filters, ZONE));
+				const sessions = await asStaff((tx) => figure(tx, filters, 'Europe/Brussels'));
+				expect(rollup).toEqual(sessions);
+			}
+		}
+	});
+
+	it('counts the booked hours of a coach in another zone from the sessions, by that zone’s days', async () => {
+		const coach = await makeCoach(sql, {
+			timeZone: 'Europe/Brussels',
+			weekly: [{ dayOfWeek: 2, start: '09:00', end: '11:00' }]
+		});
+		await session('z1', {
+			coach,
+			student: 0,
+			start: '2020-03-24 09:00',
+			status: 'COMPLETED',
+			created: '2020-03-20 09:00'
+		});
+		const rows = await asStaff((tx) => team.utilisation(tx, { ...WEEK, coachId: coach }, ZONE));
+		expect(rows[0]).toMatchObject({
+			coachId: coach,
+			openHours: 2,
+			bookedHours: 1,
+			utilisation: 50
+		});
+		await sql`delete from public.session_bookings where id = ${ids.z1!}`;
+	});
+
+	it('follows a session through its changes, and a rebuild finds the same rows', async () => {
+		const before =
+			await sql`select * from private.analytics_daily order by day, coach_id, subject_code`;
+		// The team zone really reads the rollup: spoil it, and only that zone's figure moves.
+		await sql`update private.analytics_daily set made = made + 100 where day = '2020-03-27'`;
+		const spoilt = await asStaff((tx) => team.bookingsPerDay(tx, WEEK, ZONE));
+		expect(spoilt.find((d) => d.day === '2020-03-27')?.booked).toBe(101);
+		const other = await asStaff((tx) => team.bookingsPerDay(tx, WEEK, 'Europe/Brussels'));
+		expect(other.find((d) => d.day === '2020-03-27')?.booked).toBe(1);
+		await sql`select private.rebuild_analytics_daily()`;
+		expect(
+			await sql`select * from private.analytics_daily order by day, coach_id, subject_code`
+		).toEqual(before);
+
+		// Through the rulebook's own functions: book, cancel with a refund, book again, move.
+		const coach = await makeCoach(sql);
+		const family = await makeFamily(sql, { credits: 5 });
+		const student = family.studentIds[0]!;
+		const first = await bookSession(sql, family.parentId, {
+			coachId: coach,
+			studentId: student,
+			startsAt: await parisAt(sql, 5, '10:00')
+		});
+		const cancelled = await transition(sql, family.parentId, first.session.id, 'CANCELLED');
+		expect(cancelled.refunded).toBe(1);
+		const second = await bookSession(sql, family.parentId, {
+			coachId: coach,
+			studentId: student,
+			startsAt: await parisAt(sql, 5, '10:00')
+		});
+		await reschedule(sql, family.parentId, second.session.id, await parisAt(sql, 6, '11:00'));
+		await transition(sql, DEMO.assistant, second.session.id, 'CANCELLED', { refund: false });
+		const kept =
+			await sql`select * from private.analytics_daily order by day, coach_id, subject_code`;
+		await sql`select private.rebuild_analytics_daily()`;
+		const rebuilt =
+			await sql`select * from private.analytics_daily order by day, coach_id, subject_code`;
+		expect(rebuilt).toEqual(kept);
+		expect(kept.length).toBeGreaterThan(before.length);
 	});
 });
 
