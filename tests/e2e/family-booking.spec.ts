@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { chooseSlot, DEMO, PHONE, signedInPage, slotValue, snap } from './family-support';
-import { expectAccessible } from './support';
+import { expectAccessible, withE2eDatabase } from './support';
 
 const currentStep = (page: import('@playwright/test').Page) =>
 	page.locator('[aria-current="step"]');
@@ -10,6 +10,7 @@ test('on a phone, a parent books a maths session for a child, sees the balance d
 }) => {
 	test.slow();
 	const { context, page } = await signedInPage(browser, DEMO.parentMartin, PHONE);
+	const startedAt = new Date();
 
 	await page.getByRole('navigation').getByRole('link', { name: 'Réserver' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Réserver une séance');
@@ -65,6 +66,18 @@ test('on a phone, a parent books a maths session for a child, sees the balance d
 
 	await page.getByRole('button', { name: 'Confirmer la réservation' }).click();
 	await expect(page).toHaveURL(/\/sessions\?booked=/);
+	// The team's funnel heard each step, from the parent's account only.
+	const steps = await withE2eDatabase(
+		(sql) => sql<{ kind: string; coach_id: string | null }[]>`
+			select distinct kind::text, coach_id from public.usage_events
+			where user_id = (select id from public.profiles where email = ${DEMO.parentMartin}) and occurred_at >= ${startedAt} order by 1`
+	);
+	expect(steps).toEqual([
+		{ kind: 'BOOKED', coach_id: DEMO.coachMaths },
+		{ kind: 'COACH_CHOSEN', coach_id: DEMO.coachMaths },
+		{ kind: 'SLOT_CHOSEN', coach_id: DEMO.coachMaths },
+		{ kind: 'WIZARD_STARTED', coach_id: null }
+	]);
 	await expect(page.getByRole('status')).toContainText('Séance réservée : Fonctions dérivées');
 	const booked = page.getByRole('article', { name: 'Fonctions dérivées' });
 	await expect(booked).toContainText('Planifiée');
