@@ -1,7 +1,8 @@
 /**
  * Team analytics on a year of data: `scripts/seed-year.ts` once (≥ 50 coaches, 2,000 students,
- * ≈ 100,000 sessions), then the whole page's figures (`loadTeamAnalytics`, as the demo admin,
- * over the last 365 days) RUNS times, and each figure alone; p50/p95 in ms. The issue's target:
+ * ≈ 100,000 sessions), then the whole page's figures as the page loads them
+ * (`loadTeamAnalyticsConcurrently`: three transactions at once, as the demo admin, over the last
+ * 365 days) RUNS times, and each figure alone; p50/p95 in ms. The issue's target:
  * the page under 300 ms p95.
  */
 import { randomUUID } from 'node:crypto';
@@ -48,7 +49,7 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
 }
 
 export async function benchAnalytics(url: string): Promise<AnalyticsFigures> {
-	const sql = postgres(url, { max: 2, onnotice: () => {} });
+	const sql = postgres(url, { max: 4, onnotice: () => {} });
 	try {
 		const seed = await seedYear(sql);
 		const [session] = await sql<{ id: string }[]>`
@@ -64,7 +65,8 @@ export async function benchAnalytics(url: string): Promise<AnalyticsFigures> {
 		await as((tx) => team.loadTeamAnalytics(tx, filters, ZONE)); // warm-up
 		const page: number[] = [];
 		for (let i = 0; i < RUNS; i++) {
-			page.push(await timed(() => as((tx) => team.loadTeamAnalytics(tx, filters, ZONE))));
+			// As the page loads it: three transactions at once.
+			page.push(await timed(() => team.loadTeamAnalyticsConcurrently(as, filters, ZONE)));
 		}
 		const figures: Record<string, number> = {};
 		for (const [name, figure] of Object.entries(FIGURES)) {

@@ -1287,7 +1287,7 @@ begin
     ), sessions as (
       select b.id, b.student_id, b.parent_id, b.booked_by
       from public.session_bookings b
-      where b.starts_at <@ v_period and b.status <> 'CANCELLED'
+      where b.starts_at >= lower(v_period) and b.starts_at < upper(v_period) and b.status <> 'CANCELLED'
         and (p_coach_id is null or b.coach_id = p_coach_id)
         and (p_subject is null or b.subject_code = p_subject)
     ), families as (
@@ -1303,12 +1303,12 @@ begin
     union all
     select 'BULK_TOOLS', (select count(*)::integer from coaches c where exists (
         select 1 from public.usage_events e
-        where e.user_id = c.id and e.kind = 'AVAILABILITY_BULK' and e.occurred_at <@ v_period)),
+        where e.user_id = c.id and e.kind = 'AVAILABILITY_BULK' and e.occurred_at >= lower(v_period) and e.occurred_at < upper(v_period))),
       (select count(*)::integer from coaches)
     union all
     select 'RESCHEDULE', (select count(*)::integer from families f where exists (
         select 1 from public.session_status_history h
-        where h.changed_by = f.id and h.notes like 'rescheduled from %' and h.created_at <@ v_period)),
+        where h.changed_by = f.id and h.notes like 'rescheduled from %' and h.created_at >= lower(v_period) and h.created_at < upper(v_period))),
       (select count(*)::integer from families)
     union all
     select 'PUSH', (select count(*)::integer from families f where exists (
@@ -1489,7 +1489,7 @@ begin
       count(distinct b.student_id)::integer, count(*)::integer,
       round(count(*)::numeric / count(distinct b.student_id), 2)
     from public.session_bookings b
-    where b.starts_at <@ v_period and b.status <> 'CANCELLED'
+    where b.starts_at >= lower(v_period) and b.starts_at < upper(v_period) and b.status <> 'CANCELLED'
       and (p_coach_id is null or b.coach_id = p_coach_id)
       and (p_subject is null or b.subject_code = p_subject)
     group by 1
@@ -1548,7 +1548,7 @@ begin
     from public.session_bookings b
     join public.profiles c on c.id = b.coach_id
     join public.profiles st on st.id = b.student_id
-    where b.feedback is not null and b.starts_at <@ v_period
+    where b.feedback is not null and b.starts_at >= lower(v_period) and b.starts_at < upper(v_period)
       and (p_coach_id is null or b.coach_id = p_coach_id)
       and (p_subject is null or b.subject_code = p_subject)
     order by b.rated_at desc
@@ -1616,7 +1616,7 @@ begin
     with firsts as (
       select b.student_id, min(b.created_at) as first_at
       from public.session_bookings b
-      where b.created_at <@ v_period and b.status <> 'CANCELLED'
+      where b.created_at >= lower(v_period) and b.created_at < upper(v_period) and b.status <> 'CANCELLED'
         and (p_coach_id is null or b.coach_id = p_coach_id)
         and (p_subject is null or b.subject_code = p_subject)
       group by 1
