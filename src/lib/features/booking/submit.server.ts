@@ -55,7 +55,11 @@ export async function bookFromWizard(
 	});
 	const result = await bookSession(tx, body);
 	// The funnel's last step, in the booking's own transaction (a replayed submit is not a
-	// second booking).
-	if (!result.replayed) await recordUsageEvent(tx, 'BOOKED', { subject, coachId });
+	// second booking); in a savepoint, so that analytics can never undo a booking.
+	if (!result.replayed) {
+		await tx
+			.savepoint((sp) => recordUsageEvent(sp, 'BOOKED', { subject, coachId }))
+			.catch((error: unknown) => console.error('[usage] BOOKED not recorded', error));
+	}
 	return { sessionId: result.session.id, studentId: body.studentId };
 }
