@@ -10,8 +10,9 @@ import { notificationMessages } from './messages/notifications';
 import { errorMessages } from './messages/errors';
 import { validationMessages } from './messages/validation';
 import { pwaMessages } from './messages/pwa';
-import { healthMessages } from './messages/health';
-import { analyticsMessages } from './messages/analytics';
+import { staffNavMessages } from './messages/staff-nav';
+import type { healthMessages } from './messages/health';
+import type { analyticsMessages } from './messages/analytics';
 import { DEFAULT_TIME_ZONE, formatInstant, formatNumber } from './intl';
 
 export { DEFAULT_TIME_ZONE } from './intl';
@@ -28,8 +29,7 @@ const frAll = {
 	...errorMessages.fr,
 	...validationMessages.fr,
 	...pwaMessages.fr,
-	...healthMessages.fr,
-	...analyticsMessages.fr
+	...staffNavMessages.fr
 };
 const enAll = {
 	...en,
@@ -42,11 +42,12 @@ const enAll = {
 	...errorMessages.en,
 	...validationMessages.en,
 	...pwaMessages.en,
-	...healthMessages.en,
-	...analyticsMessages.en
+	...staffNavMessages.en
 };
 
-export type MessageKey = keyof typeof frAll;
+/** Staff screens' catalogues: their keys are typed everywhere, their words loaded by i18n/staff.ts. */
+type StaffMessages = (typeof healthMessages)['fr'] & (typeof analyticsMessages)['fr'];
+export type MessageKey = keyof typeof frAll | keyof StaffMessages;
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'fr';
@@ -54,10 +55,22 @@ export const LOCALE_COOKIE = 'nexus_locale';
 /** The browser's own IANA zone, written by the root layout, for pages rendered on the server. */
 export const TIME_ZONE_COOKIE = 'nexus_tz';
 
-const catalogs: Record<Locale, Record<MessageKey, string>> = { fr: frAll, en: enAll };
+const catalogs: Record<Locale, Partial<Record<MessageKey, string>>> = {
+	fr: { ...frAll },
+	en: { ...enAll }
+};
+
+/** Add a screen's catalogue (i18n/staff.ts); registering the same one again changes nothing. */
+export function registerMessages(messages: {
+	fr: Partial<Record<MessageKey, string>>;
+	en: Partial<Record<MessageKey, string>>;
+}) {
+	Object.assign(catalogs.fr, messages.fr);
+	Object.assign(catalogs.en, messages.en);
+}
 
 /** Whether `key` names a message (for keys built from a code: `error.${code}` …). */
-export const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(frAll, key);
+export const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(catalogs.fr, key);
 
 /** The message key of an error code (`error.<CODE>`); an unknown code reads as INTERNAL. */
 export function errorKey(code: string | null | undefined): MessageKey {
@@ -89,7 +102,8 @@ export function translate(
 	key: MessageKey,
 	params?: Record<string, string | number>
 ) {
-	const template = catalogs[locale][key] ?? frAll[key];
+	// A staff screen's key read before its catalogue was registered shows as the key, never throws.
+	const template = catalogs[locale][key] ?? catalogs.fr[key] ?? key;
 	return params
 		? template.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? `{${name}}`))
 		: template;

@@ -7,7 +7,6 @@ import { defineMessages } from '../define';
  */
 export const analyticsMessages = defineMessages(
 	{
-		'teamAnalytics.nav': 'Statistiques',
 		'teamAnalytics.title': 'Statistiques de l’équipe',
 		'teamAnalytics.intro':
 			'Du {from} au {to} inclus, jours comptés dans le fuseau {zone}. Une séance appartient à la période par son début.',
@@ -19,7 +18,6 @@ export const analyticsMessages = defineMessages(
 		'teamAnalytics.all': 'Tous',
 		'teamAnalytics.apply': 'Afficher',
 		'teamAnalytics.csv': 'Télécharger le tableau (CSV)',
-		'teamAnalytics.chartLoading': 'Chargement du graphique…',
 		'teamAnalytics.chartOf': 'Graphique : {name} (les valeurs sont dans le tableau qui suit)',
 		'teamAnalytics.tableOf': 'Tableau : {name}',
 		'teamAnalytics.none': 'Rien sur cette période.',
@@ -116,7 +114,6 @@ export const analyticsMessages = defineMessages(
 		'teamAnalytics.adoption.ENGLISH': 'Familles utilisant l’interface en anglais'
 	},
 	{
-		'teamAnalytics.nav': 'Analytics',
 		'teamAnalytics.title': 'Team analytics',
 		'teamAnalytics.intro':
 			'From {from} to {to} included, days counted in the {zone} zone. A session belongs to the period by its start.',
@@ -128,7 +125,6 @@ export const analyticsMessages = defineMessages(
 		'teamAnalytics.all': 'All',
 		'teamAnalytics.apply': 'Show',
 		'teamAnalytics.csv': 'Download the table (CSV)',
-		'teamAnalytics.chartLoading': 'Loading the chart…',
 		'teamAnalytics.chartOf': 'Chart: {name} (the values are in the table below)',
 		'teamAnalytics.tableOf': 'Table: {name}',
 		'teamAnalytics.none': 'Nothing in this period.',

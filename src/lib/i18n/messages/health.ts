@@ -3,7 +3,6 @@ import { defineMessages } from '../define';
 /** The staff's system health screen (`health.`, /assistant/health). */
 export const healthMessages = defineMessages(
 	{
-		'health.nav': 'Santé',
 		'health.title': 'Santé du système',
 		'health.intro':
 			'Ce que le serveur mesure lui-même : la rapidité de ses réponses, ses erreurs, et l’acheminement des notifications et des rappels.',
@@ -67,7 +66,6 @@ export const healthMessages = defineMessages(
 		'health.notMeasured': '—'
 	},
 	{
-		'health.nav': 'Health',
 		'health.title': 'System health',
 		'health.intro':
 			'What the server measures itself: how fast it answers, its errors, and how notifications and reminders get through.',

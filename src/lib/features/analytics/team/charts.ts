@@ -2,6 +2,7 @@
  * The four charts of the team page, from the same figures as their tables: bookings per day,
  * the funnel, utilisation per coach, the ratings' distribution.
  */
+import '$lib/i18n/staff';
 import type { ChartSpec } from '$lib/ui/charts/types';
 import { FUNNEL_STEPS, type TeamAnalytics } from './types';
 import type { MessageKey } from '$lib/i18n';

@@ -3,6 +3,7 @@
  * chart's accessible alternative too) and the CSV export writes the same rows. Cells keep raw
  * values; the column's kind says how to show them (a percentage, euros from cents…).
  */
+import '$lib/i18n/staff';
 import type { MessageKey } from '$lib/i18n';
 import { FUNNEL_STEPS, type TeamAnalytics } from './types';
 
