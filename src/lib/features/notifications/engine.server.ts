@@ -78,11 +78,21 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
 		...retry
 	});
 	boss.on('error', (error) => console.error('[notifications] engine error:', error.message));
-	await boss.start();
-	for (const name of Object.values(QUEUES)) await boss.createQueue(name, { name, ...retry });
-	// The service role schedules jobs from inside its own transactions.
-	await options.sql.unsafe(`grant usage on schema pgboss to service_role;
-		grant select, insert, update on all tables in schema pgboss to service_role`);
+	// Several servers starting together on one database (a deploy, tests/start/two-servers) must
+	// not set pg-boss up at once: two processes creating the same queues deadlocked, and one
+	// server died at boot. One at a time, under a session lock on a connection of our own.
+	const setup = await options.sql.reserve();
+	try {
+		await setup`select pg_advisory_lock(hashtext('nexus:pg-boss setup'))`;
+		await boss.start();
+		for (const name of Object.values(QUEUES)) await boss.createQueue(name, { name, ...retry });
+		// The service role schedules jobs from inside its own transactions.
+		await setup.unsafe(`grant usage on schema pgboss to service_role;
+			grant select, insert, update on all tables in schema pgboss to service_role`);
+	} finally {
+		await setup`select pg_advisory_unlock(hashtext('nexus:pg-boss setup'))`.catch(() => {});
+		setup.release();
+	}
 
 	const scheduler: Scheduler = {
 		async schedule(tx: Tx, work: Work) {
