@@ -5,6 +5,8 @@
  * pages as for the API). Also the JavaScript each page loads from this origin, gzipped, and
  * whether any of it is FullCalendar (the booking page must not load it).
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
@@ -122,6 +124,12 @@ export async function benchLighthouse(appUrl: string): Promise<PageFigures[]> {
 		for (const { path, as } of LIGHTHOUSE_PAGES) {
 			if (!tokens.has(as)) tokens.set(as, await tokenFor(appUrl, as));
 			const lhr = await audit(`${appUrl}${path}`, port, tokens.get(as)!);
+			// The whole report, to read why a score moved (bootup-time, long tasks, treemap).
+			if (process.env.LIGHTHOUSE_REPORTS) {
+				mkdirSync(process.env.LIGHTHOUSE_REPORTS, { recursive: true });
+				const name = path.replace(/\W+/g, '-').replace(/^-|-$/g, '') || 'home';
+				writeFileSync(join(process.env.LIGHTHOUSE_REPORTS, `${name}.json`), JSON.stringify(lhr));
+			}
 			const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
 			const metric = (id: string) => Math.round(lhr.audits[id]?.numericValue ?? NaN);
 			const failed = CATEGORIES.flatMap((c) =>

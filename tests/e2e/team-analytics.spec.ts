@@ -32,6 +32,8 @@ for (const [device, viewport] of [
 
 		for (const name of CHARTS) {
 			const chart = page.getByRole('img', { name: new RegExp(`^Graphique : ${name}`) });
+			// Charts load as they come near the screen.
+			await chart.scrollIntoViewIfNeeded();
 			await expect(chart.locator('svg').first()).toBeVisible();
 			const table = page.getByRole('table', { name, exact: true });
 			await expect(table).toBeVisible();
