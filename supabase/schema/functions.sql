@@ -2097,7 +2097,7 @@ $function$;
 
 -- ----------------------------------------------------------------------------
 -- public.decide_credit_request(p_request_id uuid, p_decision text, p_amount integer, p_note text)
--- Staff grant (through grant_credits, same transaction) or decline (with a note the family reads) an open credit request.
+-- Staff grant (through grant_credits, same transaction) or decline (with a note the asker reads) an open credit request; the decline is a CREDIT_REQUEST_DECLINED outbox event.
 -- grants: authenticated: execute; service_role: execute
 CREATE OR REPLACE FUNCTION public.decide_credit_request(p_request_id uuid, p_decision text, p_amount integer DEFAULT NULL::integer, p_note text DEFAULT NULL::text)
  RETURNS jsonb
@@ -2142,17 +2142,12 @@ begin
     update public.credit_requests r set status = 'DECLINED',
       decided_by = v_caller, decided_at = now(), decision_note = v_note
     where r.id = v_request.id returning * into v_request;
-    -- In the app, to whoever asked (an IN_APP delivery is delivered by being written).
-    insert into public.session_notifications
-      (recipient_id, type, method, status, title, message, payload, sent_at)
-    values (v_request.requested_by, 'CREDIT_REQUEST_DECLINED', 'IN_APP', 'SENT',
-      'Demande de crédits refusée',
-      'Votre demande de ' || v_request.amount || ' crédit(s) a été refusée : ' || v_note,
-      jsonb_build_object('requestId', v_request.id, 'studentId', v_request.student_id,
-        'link', '/credits'),
-      now());
-    perform realtime.send(jsonb_build_object('requestId', v_request.id, 'status', 'DECLINED'),
-      'notification', 'user:' || v_request.requested_by::text, true);
+    -- Whoever asked is told, with the note, in their language.
+    insert into public.notification_events (type, actor_id, data)
+    values ('CREDIT_REQUEST_DECLINED', v_caller,
+      jsonb_build_object('studentId', v_request.student_id, 'requestId', v_request.id,
+                         'requestedBy', v_request.requested_by, 'amount', v_request.amount,
+                         'note', v_note));
   end if;
 
   insert into public.staff_actions (actor_id, action, student_id, reason, details)
@@ -2210,6 +2205,7 @@ $function$;
 
 -- ----------------------------------------------------------------------------
 -- public.grant_credits(p_student_id uuid, p_amount integer, p_reason text)
+-- Staff add credits to a student: balance, a GRANT ledger entry and a CREDITS_GRANTED outbox event, in one transaction.
 -- grants: authenticated: execute; service_role: execute
 CREATE OR REPLACE FUNCTION public.grant_credits(p_student_id uuid, p_amount integer, p_reason text)
  RETURNS jsonb
@@ -2221,7 +2217,6 @@ declare
   v_caller uuid := private.require_caller();
   v_balance integer;
   v_transaction_id bigint;
-  v_student_name text;
 begin
   if not (select private.is_staff()) then
     raise exception 'NB_FORBIDDEN: only staff may grant credits';
@@ -2232,9 +2227,7 @@ begin
   if p_reason is null or length(trim(p_reason)) not between 3 and 500 then
     raise exception 'NB_VALIDATION: the reason must be 3 to 500 characters';
   end if;
-  select p.first_name into v_student_name
-  from public.profiles p where p.id = p_student_id and p.role = 'student';
-  if v_student_name is null then
+  if not exists (select 1 from public.profiles p where p.id = p_student_id and p.role = 'student') then
     raise exception 'NB_NOT_FOUND: no such student';
   end if;
 
@@ -2246,18 +2239,11 @@ begin
   values (p_student_id, 'GRANT', p_amount, v_balance, trim(p_reason), v_caller)
   returning id into v_transaction_id;
 
-  insert into public.session_notifications (recipient_id, type, method, title, message, payload)
-  select r.recipient_id, 'CREDITS_GRANTED', r.method, 'Crédits ajoutés',
-         p_amount || ' crédit(s) ajouté(s) au compte de ' || v_student_name
-           || '. Nouveau solde : ' || v_balance || '.',
-         jsonb_build_object('studentId', p_student_id, 'amount', p_amount, 'balance', v_balance,
-                            'transactionId', v_transaction_id)
-  from (
-    select p_student_id, 'IN_APP'::public.notification_method
-    union all
-    select ps.parent_id, 'EMAIL'::public.notification_method
-    from public.parent_students ps where ps.student_id = p_student_id
-  ) as r (recipient_id, method);
+  -- The student and their parents are told, as the notifications feature decides.
+  insert into public.notification_events (type, actor_id, data)
+  values ('CREDITS_GRANTED', v_caller,
+    jsonb_build_object('studentId', p_student_id, 'amount', p_amount, 'balance', v_balance,
+                       'transactionId', v_transaction_id));
 
   return jsonb_build_object('balance', v_balance, 'transactionId', v_transaction_id);
 end

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Sql } from 'postgres';
 import { actAs, failure, fileSql, makeCoach, makeFamily } from '../../tests/support/db';
 import { DEMO } from '../../tests/support/demo';
-import { balanceOf, nbCode } from './support/booking';
+import { balanceOf, dispatchOutbox, nbCode } from './support/booking';
 
 /**
  * A family asks for credits, staff grant or decline: the request's lifecycle (OPEN → GRANTED or
@@ -124,6 +124,7 @@ describe('deciding a request', () => {
 			reason: 'Geste commercial',
 			created_by: DEMO.assistant
 		});
+		await dispatchOutbox(sql);
 		const told = await sql`select type::text from public.session_notifications
 			where recipient_id = ${studentId} and type = 'CREDITS_GRANTED'`;
 		expect(told).toHaveLength(1);
@@ -142,6 +143,7 @@ describe('deciding a request', () => {
 		});
 		expect(declined.status).toBe('DECLINED');
 		expect(await balanceOf(sql, family.studentIds[0]!)).toBe(0);
+		await dispatchOutbox(sql);
 		const inbox = await actAs(
 			sql,
 			family.parentId
@@ -156,9 +158,16 @@ describe('deciding a request', () => {
 				type: 'CREDIT_REQUEST_DECLINED',
 				method: 'IN_APP',
 				status: 'SENT',
-				message: expect.stringContaining('Merci de passer par la boutique')
+				message: expect.stringMatching(
+					/^Votre demande de \d+ crédits? pour le compte d.+ a été refusée : Merci de passer par la boutique\n/
+				)
 			})
 		]);
+		// Only whoever asked: the student reads nothing of it.
+		expect(
+			await sql`select 1 from public.session_notifications
+				where recipient_id = ${family.studentIds[0]!} and type = 'CREDIT_REQUEST_DECLINED'`
+		).toHaveLength(0);
 	});
 
 	it('families and coaches cannot decide, nor change a request around the RPC', async () => {

@@ -213,9 +213,10 @@ describe('set_session_notes', () => {
 });
 
 describe('grant_credits', () => {
-	it('staff grant credits: ledger row, new balance, student and parents told', async () => {
+	it('staff grant credits: ledger row, new balance, student and parents told in their language', async () => {
 		const { parentId, studentIds } = await makeFamily(sql, { credits: 2 });
 		const studentId = studentIds[0]!;
+		await sql`update public.profiles set locale = 'en' where id = ${parentId}`;
 		const result = await grantCredits(sql, DEMO.assistant, studentId, 10, 'Pack 10 séances');
 		expect(result.balance).toBe(12);
 		expect(await balanceOf(sql, studentId)).toBe(12);
@@ -230,12 +231,27 @@ describe('grant_credits', () => {
 			reason: 'Pack 10 séances',
 			created_by: DEMO.assistant
 		});
-		const told = await sql`select recipient_id, method::text from public.session_notifications
+		// An outbox fact, worded and routed by the notifications feature (not French SQL text).
+		await dispatchOutbox(sql);
+		const told =
+			await sql`select recipient_id, method::text, message from public.session_notifications
 			where type = 'CREDITS_GRANTED' and recipient_id in (${studentId}, ${parentId})
 			order by method`;
 		expect(told).toEqual([
-			{ recipient_id: parentId, method: 'EMAIL' },
-			{ recipient_id: studentId, method: 'IN_APP' }
+			{
+				recipient_id: parentId,
+				method: 'EMAIL',
+				message: expect.stringMatching(
+					/^Credits added to .+’s account: 10 credits\. New balance: 12 credits\./
+				)
+			},
+			{
+				recipient_id: studentId,
+				method: 'IN_APP',
+				message: expect.stringMatching(
+					/^Crédits ajoutés au compte d.+ : 10 crédits\. Nouveau solde : 12 crédits\./
+				)
+			}
 		]);
 	});
 

@@ -6,13 +6,15 @@ import { submitFeedback } from '$lib/features/sessions/lifecycle.server';
 import { getSession } from '$lib/features/sessions/read-model.server';
 import { withUser, type Tx } from '$lib/server/db';
 import { loadFamilyScope } from '$lib/features/people/active-child.server';
-import { rememberActiveChild, rememberedChild } from '$lib/server/http/active-child-cookie';
+import {
+	keepRequestedChild,
+	rememberedChild,
+	requestedChild
+} from '$lib/server/http/active-child-cookie';
 import { asServiceFailure } from '$lib/server/http/service-failure';
 import { listStudentSessions, refundedFor } from '$lib/features/sessions/family-sessions.server';
 import { pageUser } from '$lib/server/http/handler';
 import type { Actions, PageServerLoad } from './$types';
-
-const ChildSchema = z.uuid().optional().catch(undefined);
 
 const NoticeSchema = z.object({
 	booked: z.uuid().optional().catch(undefined),
@@ -41,13 +43,12 @@ export const load: PageServerLoad = async (event) => {
 	return withUser(user.claims, async (tx) => {
 		// A notification's link names the child (?child=): a parent lands on that child's sessions,
 		// and it becomes the active child (checked: only one of the parent's own children).
-		const requested = ChildSchema.parse(event.url.searchParams.get('child') ?? undefined);
+		const requested = requestedChild(event.url);
 		const scope = await loadFamilyScope(tx, user, {
 			requested,
 			remembered: rememberedChild(event.cookies)
 		});
-		if (user.role === 'parent' && requested && scope.active?.id === requested)
-			rememberActiveChild(event, requested);
+		keepRequestedChild(event, user.role, requested, scope.active);
 		const sessions = scope.active
 			? await listStudentSessions(tx, scope.active.id, policy)
 			: { upcoming: [], past: [] };

@@ -129,3 +129,22 @@ export async function recipientById(
 	);
 	return row ? toRecipient(row) : null;
 }
+
+/** A student whose credits changed, and everyone told of it (the student and their parents). */
+export async function familyContext(
+	tx: Tx,
+	studentId: string
+): Promise<{ studentName: string; recipients: Recipient[] } | null> {
+	const [student] = await tx<{ first_name: string }[]>`
+		select first_name from public.profiles where id = ${studentId} and role = 'student'`;
+	if (!student) return null;
+	const rows = await tx.unsafe<RecipientRow[]>(
+		`select rel.relation, ${RECIPIENT_COLUMNS}
+		 from (select $1::uuid as id, 'student' as relation
+		       union all select ps.parent_id, 'parent' from public.parent_students ps
+		       where ps.student_id = $1::uuid) rel
+		 join public.profiles p on p.id = rel.id`,
+		[studentId]
+	);
+	return { studentName: student.first_name, recipients: rows.map(toRecipient) };
+}

@@ -10,7 +10,12 @@ import { runAsService } from '$lib/server/db/as-user';
 import type { Tx } from '$lib/server/db';
 import type { Sql } from 'postgres';
 import { sessionCalendar } from './calendar';
-import { recipientById, sessionContext, type SessionContext } from './context.server';
+import {
+	familyContext,
+	recipientById,
+	sessionContext,
+	type SessionContext
+} from './context.server';
 import { renderMessage } from './messages';
 import { route, type Recipient } from './routing';
 
@@ -35,23 +40,25 @@ export interface Links {
 export const FEEDBACK_DELAY_MS = 60 * 60_000;
 
 /**
- * Where a notification leads. A parent's link names the child (`child=`): with two children,
- * the sessions page would otherwise open on whichever child was chosen last.
+ * Where a notification leads: a session's card, or the credits page when it is about a
+ * student's credits (no session id). A parent's link names the child (`child=`): with two
+ * children, the page would otherwise open on whichever child was chosen last.
  */
 export const linkFor = (
 	links: Links,
 	type: NotificationType,
 	relation: Recipient['relation'],
-	session?: { id: string; studentId: string }
+	about?: { id?: string; studentId: string }
 ) => {
-	if (!session) return `${links.origin}/credits`;
 	if (relation === 'coach') return `${links.origin}/coach`;
 	if (relation === 'assistant') return `${links.origin}/assistant`;
 	const query = new URLSearchParams();
-	if (relation === 'parent') query.set('child', session.studentId);
-	if (type === 'FEEDBACK_REQUESTED') query.set('rate', session.id);
+	if (relation === 'parent' && about) query.set('child', about.studentId);
+	if (type === 'FEEDBACK_REQUESTED' && about?.id) query.set('rate', about.id);
 	const search = query.size ? `?${query}` : '';
-	return `${links.origin}/sessions${search}#session-${session.id}`;
+	return about?.id
+		? `${links.origin}/sessions${search}#session-${about.id}`
+		: `${links.origin}/credits${search}`;
 };
 
 interface EventRow {
@@ -65,7 +72,7 @@ interface EventRow {
 }
 
 interface NewDelivery {
-	sessionId: string;
+	sessionId: string | null;
 	recipient: Recipient;
 	method: NotificationMethod;
 	type: NotificationType;
@@ -147,6 +154,8 @@ export async function dispatchEvents(sql: Sql, scheduler: Scheduler, links: Link
 						...marks.map((m) => ({ id: m.id, dueAt: m.due_at, sessionId: event.session_id! }))
 					);
 				}
+			} else if (!event.session_id) {
+				work.deliveries.push(...(await insertDeliveries(tx, await planCredits(tx, links, event))));
 			}
 			await tx`update public.notification_events set dispatched_at = now() where id = ${event.id}`;
 		}
@@ -262,6 +271,47 @@ function plan(context: SessionContext, links: Links, input: PlanInput): NewDeliv
 			body,
 			link,
 			calendar
+		};
+	});
+}
+
+/**
+ * A student's credits changed (granted, or a request declined): the student and their parents
+ * are told of a grant, only whoever asked of a declined request.
+ */
+async function planCredits(tx: Tx, links: Links, event: EventRow): Promise<NewDelivery[]> {
+	if (event.type !== 'CREDITS_GRANTED' && event.type !== 'CREDIT_REQUEST_DECLINED') return [];
+	const studentId = String(event.data.studentId ?? '');
+	const family = studentId ? await familyContext(tx, studentId) : null;
+	if (!family) return [];
+	const recipients =
+		event.type === 'CREDIT_REQUEST_DECLINED'
+			? family.recipients.filter((r) => r.id === event.data.requestedBy)
+			: family.recipients;
+	const input = { type: event.type, actorId: event.actor_id, sendAt: event.occurred_at };
+	return route(input, recipients).map(({ recipient, method }) => {
+		const link = linkFor(links, event.type, recipient.relation, { studentId });
+		return {
+			sessionId: null,
+			recipient,
+			method,
+			type: event.type,
+			eventId: event.id,
+			reminderId: null,
+			key: `event:${event.id}:${recipient.id}:${method}`,
+			startAfter: event.occurred_at,
+			dueAt: event.occurred_at,
+			body: renderMessage({
+				type: event.type,
+				locale: recipient.locale,
+				timeZone: recipient.timeZone,
+				session: null,
+				data: { ...event.data, studentName: family.studentName },
+				link,
+				preferencesLink: `${links.origin}/notifications/preferences`
+			}),
+			link,
+			calendar: null
 		};
 	});
 }

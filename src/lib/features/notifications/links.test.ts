@@ -19,7 +19,10 @@ describe('where a notification leads', () => {
 		expect(linkFor(links, 'SESSION_BOOKED', 'coach', session)).toBe(
 			'https://sessions.example.org/coach'
 		);
-		expect(linkFor(links, 'CREDITS_GRANTED', 'parent')).toBe(
+		expect(linkFor(links, 'CREDITS_GRANTED', 'parent', { studentId: 'child-2' })).toBe(
+			'https://sessions.example.org/credits?child=child-2'
+		);
+		expect(linkFor(links, 'CREDITS_GRANTED', 'student', { studentId: 'child-2' })).toBe(
 			'https://sessions.example.org/credits'
 		);
 	});
@@ -84,6 +87,14 @@ describe('what a notification says', () => {
 				data: { amount: 1, balance: 1, studentName: 'Emma' }
 			}).text
 		).toContain('Credits added to Emma’s account: 1 credit. New balance: 1 credit.');
-		expect(cancelled + granted).not.toMatch(/\(s\)/);
+		const declined = render({
+			type: 'CREDIT_REQUEST_DECLINED',
+			session: null,
+			data: { amount: 1, studentName: 'Emma', note: 'Passez par la boutique' }
+		}).text;
+		expect(declined).toContain(
+			'Votre demande de 1 crédit pour le compte d’Emma a été refusée : Passez par la boutique'
+		);
+		expect(cancelled + granted + declined).not.toMatch(/\(s\)/);
 	});
 });

@@ -26,7 +26,7 @@ export interface MessageInput {
 	locale: Locale;
 	timeZone: string;
 	session: SessionFacts | null;
-	/** Event facts: previousStartsAt, refunded; for credits: amount, balance, studentName. */
+	/** Event facts: previousStartsAt, refunded; for credits: amount, balance, studentName, note. */
 	data: Record<string, unknown>;
 	/** Absolute link to the page that acts on it. */
 	link: string;
@@ -94,7 +94,8 @@ export function renderMessage(input: MessageInput): RenderedMessage {
 				credits: creditsLabel(i18n, Number(input.data.amount ?? 0)),
 				balance: creditsLabel(i18n, Number(input.data.balance ?? 0)),
 				student,
-				ofStudent: ofName(student)
+				ofStudent: ofName(student),
+				note: String(input.data.note ?? '')
 			};
 	const keys = KEYS[input.type];
 	const title =

@@ -70,8 +70,8 @@ export const DEFAULT_ROUTING: Record<NotificationType, Routing> = {
 	SESSION_REMINDER: REMINDER,
 	FEEDBACK_REQUESTED: { parent: ['IN_APP', 'EMAIL'], student: ['IN_APP', 'EMAIL'] },
 	CREDITS_GRANTED: { parent: ['EMAIL'], student: ['IN_APP'] },
-	// Written in-app by decide_credit_request itself, never dispatched from an event.
-	CREDIT_REQUEST_DECLINED: {}
+	// Only to whoever asked (the dispatcher narrows the family to them).
+	CREDIT_REQUEST_DECLINED: { parent: ['IN_APP'], student: ['IN_APP'] }
 };
 
 /** The 2 h reminder also goes by SMS to whoever has a phone. */

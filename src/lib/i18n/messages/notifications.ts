@@ -37,7 +37,8 @@ export const notificationMessages = defineMessages(
 		'notif.CREDITS_GRANTED.body':
 			'Crédits ajoutés au compte {ofStudent} : {credits}. Nouveau solde : {balance}.',
 		'notif.CREDIT_REQUEST_DECLINED.title': 'Demande de crédits refusée',
-		'notif.CREDIT_REQUEST_DECLINED.body': 'Votre demande de crédits a été refusée.',
+		'notif.CREDIT_REQUEST_DECLINED.body':
+			'Votre demande de {credits} pour le compte {ofStudent} a été refusée : {note}',
 		'notif.online': 'En ligne : {url}',
 		'notif.inPerson': 'Lieu : {location}',
 		'notif.open': 'Ouvrir dans Nexus Sessions',
@@ -127,7 +128,8 @@ export const notificationMessages = defineMessages(
 		'notif.CREDITS_GRANTED.body':
 			'Credits added to {student}’s account: {credits}. New balance: {balance}.',
 		'notif.CREDIT_REQUEST_DECLINED.title': 'Credit request declined',
-		'notif.CREDIT_REQUEST_DECLINED.body': 'Your request for credits was declined.',
+		'notif.CREDIT_REQUEST_DECLINED.body':
+			'Your request for {credits} for {student}’s account was declined: {note}',
 		'notif.online': 'Online: {url}',
 		'notif.inPerson': 'Place: {location}',
 		'notif.open': 'Open in Nexus Sessions',

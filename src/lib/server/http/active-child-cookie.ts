@@ -1,4 +1,5 @@
 import type { Cookies, RequestEvent } from '@sveltejs/kit';
+import { z } from 'zod';
 
 /**
  * The parent's active child, remembered between pages as a bare id in an httpOnly cookie. Only
@@ -22,4 +23,24 @@ export function rememberActiveChild(event: Pick<RequestEvent, 'cookies' | 'url'>
 		secure: event.url.protocol === 'https:',
 		maxAge: ONE_YEAR
 	});
+}
+
+const ChildParam = z.uuid().optional().catch(undefined);
+
+/**
+ * The child a notification's link names (`?child=`), if well formed. The services check that it
+ * is one of the parent's own children.
+ */
+export const requestedChild = (url: URL): string | undefined =>
+	ChildParam.parse(url.searchParams.get('child') ?? undefined);
+
+/** A parent who followed a link to one of their children (checked) keeps that child active. */
+export function keepRequestedChild(
+	event: Pick<RequestEvent, 'cookies' | 'url'>,
+	role: string,
+	requested: string | undefined,
+	active: { id: string } | null
+) {
+	if (role === 'parent' && requested && active?.id === requested)
+		rememberActiveChild(event, requested);
 }
