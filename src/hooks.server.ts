@@ -27,7 +27,7 @@ export const init: ServerInit = async () => {
 	await startNotifications(db);
 };
 
-const PUBLIC_PATHS = ['/login', '/signup', '/locale', '/manifest.webmanifest'];
+const PUBLIC_PATHS = ['/login', '/signup', '/forgot', '/reset', '/locale', '/manifest.webmanifest'];
 /** Prometheus's scrape: its bearer token is the metrics token, not a person's (the route checks it). */
 const METRICS_PATH = '/metrics';
 // The API answers 401 itself (JSON), never a redirect to the sign-in page.

@@ -71,6 +71,8 @@ create table if not exists auth.users (
   is_sso_user boolean not null default false,
   is_anonymous boolean not null default false
 );
+-- GoTrue's column; the local identity's password reset stamps it (a token lasts an hour).
+alter table auth.users add column if not exists recovery_sent_at timestamptz;
 
 -- GoTrue keeps rotating refresh tokens per session; the local identity
 -- adapter does the same (tokens stored as SHA-256 hashes, never in clear).

@@ -271,6 +271,12 @@ function formTargets(): FormTarget[] {
 				phone: '+33 6 12 34 56 78'
 			}
 		},
+		{ path: '/forgot', cookie: none, fields: { email: 'fuzz.forgot@fixture.test' } },
+		{
+			path: '/reset',
+			cookie: none,
+			fields: { token: 'A'.repeat(43), password: 'long-enough-password' }
+		},
 		{ path: '/locale', cookie: none, fields: { locale: 'en', redirectTo: '/login' } },
 		{ path: '/family?/switch', cookie: parent, fields: { child, redirectTo: '/sessions' } },
 		{
@@ -408,6 +414,7 @@ describe('hostile input never answers 5xx', () => {
 		// Pages read their URL too.
 		const pages: [string, () => string, Record<string, string>][] = [
 			['/login', () => '', { next: '/sessions' }],
+			['/reset', () => '', { token: 'A'.repeat(43) }],
 			['/sessions', () => parentCookie, { booked: booked.sessionId }],
 			[
 				'/book',

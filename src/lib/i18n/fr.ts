@@ -33,6 +33,21 @@ export const fr = {
 	'login.demoHint': 'Mode local : tous les comptes utilisent le mot de passe {password}.',
 	'login.useAccount': 'Utiliser',
 	'login.demoFilled': 'Formulaire rempli pour {email} : appuyez sur « Se connecter ».',
+	'login.forgot': 'Mot de passe oublié ?',
+	'reset.askTitle': 'Mot de passe oublié',
+	'reset.askIntro':
+		'Indiquez l’adresse e-mail de votre compte : nous vous envoyons un lien pour choisir un nouveau mot de passe.',
+	'reset.askSubmit': 'Envoyer le lien',
+	'reset.sent':
+		'Si un compte utilise {email}, un lien vient de lui être envoyé. Il est valable une heure. Pensez à regarder dans les indésirables.',
+	'reset.rateLimited': 'Trop de demandes. Réessayez dans {minutes} min.',
+	'reset.chooseTitle': 'Nouveau mot de passe',
+	'reset.chooseIntro':
+		'Choisissez le mot de passe de votre compte. Vos autres appareils seront déconnectés.',
+	'reset.password': 'Nouveau mot de passe',
+	'reset.chooseSubmit': 'Enregistrer et me connecter',
+	'reset.askAgain': 'Demander un nouveau lien',
+	'reset.backToLogin': 'Retour à la connexion',
 	'signup.title': 'Créer un compte famille',
 	'signup.intro': 'Créez votre compte parent, puis ajoutez vos enfants.',
 	'signup.firstName': 'Prénom',

@@ -40,3 +40,10 @@ export const ChildAccountSchema = z.object({
 	firstName: Name,
 	lastName: Name
 });
+
+export const ResetRequestSchema = z.object({ email: EmailSchema });
+
+/** A reset link's token: 32 random bytes, base64url. */
+export const ResetTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+
+export const NewPasswordSchema = z.object({ token: ResetTokenSchema, password: PasswordSchema });

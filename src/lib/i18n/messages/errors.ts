@@ -10,6 +10,8 @@ export const errorMessages = defineMessages(
 		'error.VALIDATION_FAILED': 'Certaines informations sont invalides. Vérifiez les champs.',
 		'error.UNAUTHENTICATED': 'Votre session a expiré : reconnectez-vous.',
 		'error.INVALID_CREDENTIALS': 'E-mail ou mot de passe incorrect.',
+		'error.INVALID_RESET_LINK':
+			'Ce lien ne fonctionne plus (déjà utilisé, ou plus d’une heure). Demandez-en un nouveau.',
 		'error.FORBIDDEN': 'Vous n’avez pas le droit de faire cela.',
 		'error.NOT_FOUND': 'Introuvable : l’élément a peut-être été supprimé.',
 		'error.EMAIL_TAKEN': 'Un compte utilise déjà cette adresse e-mail.',
@@ -50,6 +52,8 @@ export const errorMessages = defineMessages(
 		'error.VALIDATION_FAILED': 'Some details are invalid. Please check the fields.',
 		'error.UNAUTHENTICATED': 'Your session has expired: please sign in again.',
 		'error.INVALID_CREDENTIALS': 'Wrong email or password.',
+		'error.INVALID_RESET_LINK':
+			'This link no longer works (already used, or over an hour old). Ask for a new one.',
 		'error.FORBIDDEN': 'You are not allowed to do this.',
 		'error.NOT_FOUND': 'Not found: it may have been deleted.',
 		'error.EMAIL_TAKEN': 'An account already uses this email address.',

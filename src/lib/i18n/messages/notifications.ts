@@ -39,6 +39,13 @@ export const notificationMessages = defineMessages(
 		'notif.CREDIT_REQUEST_DECLINED.title': 'Demande de crédits refusée',
 		'notif.CREDIT_REQUEST_DECLINED.body':
 			'Votre demande de {credits} pour le compte {ofStudent} a été refusée : {note}',
+		'notif.PASSWORD_RESET.title': 'Choisir un nouveau mot de passe',
+		'notif.PASSWORD_RESET.hello': 'Bonjour {name},',
+		'notif.PASSWORD_RESET.body':
+			'Quelqu’un (vous, sans doute) a demandé à changer le mot de passe de votre compte Nexus Sessions. Ce lien est valable {minutes} minutes et ne sert qu’une fois.',
+		'notif.PASSWORD_RESET.open': 'Choisir mon nouveau mot de passe',
+		'notif.PASSWORD_RESET.ignore':
+			'Vous n’avez rien demandé ? Ignorez ce message : votre mot de passe ne change pas.',
 		'notif.online': 'En ligne : {url}',
 		'notif.inPerson': 'Lieu : {location}',
 		'notif.open': 'Ouvrir dans Nexus Sessions',
@@ -130,6 +137,13 @@ export const notificationMessages = defineMessages(
 		'notif.CREDIT_REQUEST_DECLINED.title': 'Credit request declined',
 		'notif.CREDIT_REQUEST_DECLINED.body':
 			'Your request for {credits} for {student}’s account was declined: {note}',
+		'notif.PASSWORD_RESET.title': 'Choose a new password',
+		'notif.PASSWORD_RESET.hello': 'Hello {name},',
+		'notif.PASSWORD_RESET.body':
+			'Someone (you, most likely) asked to change the password of your Nexus Sessions account. This link works for {minutes} minutes, once.',
+		'notif.PASSWORD_RESET.open': 'Choose my new password',
+		'notif.PASSWORD_RESET.ignore':
+			'You did not ask for this? Ignore this message: your password stays the same.',
 		'notif.online': 'Online: {url}',
 		'notif.inPerson': 'Place: {location}',
 		'notif.open': 'Open in Nexus Sessions',

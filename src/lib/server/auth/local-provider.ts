@@ -4,7 +4,13 @@ import type { Sql } from 'postgres';
 import type { UserRole } from '$lib/core/roles';
 import { runAsService, type Tx } from '../db/as-user';
 import { ACCESS_TOKEN_TTL_SECONDS, createTokenSigner } from './jwt';
-import { AuthError, type AppUser, type IdentityProvider, type IssuedSession } from './types';
+import {
+	AuthError,
+	RESET_TOKEN_TTL_SECONDS,
+	type AppUser,
+	type IdentityProvider,
+	type IssuedSession
+} from './types';
 
 const BCRYPT_COST = 10;
 // Compared against when the email is unknown, so both paths cost one bcrypt.
@@ -66,9 +72,7 @@ export function createLocalIdentityProvider(
 			meta: Record<string, string | undefined>;
 		}
 	) {
-		// The schemas refuse these (PASSWORD_MAX_BYTES); bcrypt would silently drop the excess.
-		if (bcrypt.truncates(input.password)) throw new Error('A password over 72 bytes got through');
-		const hash = await bcrypt.hash(input.password, BCRYPT_COST);
+		const hash = await hashPassword(input.password);
 		try {
 			const [row] = await tx<UserRow[]>`
 				insert into auth.users (id, email, encrypted_password, email_confirmed_at, raw_app_meta_data, raw_user_meta_data)
@@ -82,6 +86,12 @@ export function createLocalIdentityProvider(
 			}
 			throw error;
 		}
+	}
+
+	async function hashPassword(password: string) {
+		// The schemas refuse these (PASSWORD_MAX_BYTES); bcrypt would silently drop the excess.
+		if (bcrypt.truncates(password)) throw new Error('A password over 72 bytes got through');
+		return bcrypt.hash(password, BCRYPT_COST);
 	}
 
 	return {
@@ -162,6 +172,38 @@ export function createLocalIdentityProvider(
 						locale: input.locale
 					}
 				});
+				return issue(tx, user, await startSession(tx, user.id), null);
+			});
+		},
+
+		async startPasswordReset(email) {
+			return service(async (tx) => {
+				// Only the token's digest is stored: whoever reads the table cannot use it.
+				const token = randomBytes(32).toString('base64url');
+				const [user] = await tx<{ id: string }[]>`
+					update auth.users set recovery_token = ${hashToken(token)}, recovery_sent_at = now()
+					where email = ${email.trim().toLowerCase()} and deleted_at is null
+						and (banned_until is null or banned_until < now())
+					returning id`;
+				return user ? { token, userId: user.id } : null;
+			});
+		},
+
+		async completePasswordReset(token, password) {
+			const hash = await hashPassword(password);
+			return service(async (tx) => {
+				const [user] = await tx<UserRow[]>`
+					update auth.users u set encrypted_password = ${hash}, recovery_token = null,
+						recovery_sent_at = null, updated_at = now()
+					from public.profiles p
+					where p.id = u.id and u.recovery_token = ${hashToken(token)}
+						and u.recovery_sent_at > now() - make_interval(secs => ${RESET_TOKEN_TTL_SECONDS})
+						and u.deleted_at is null
+					returning u.id, u.email, p.role, null as encrypted_password`;
+				if (!user)
+					throw new AuthError('INVALID_RESET_LINK', 'This reset link is invalid, used or expired');
+				// Every session ends (and with it every access token naming one).
+				await tx`delete from auth.sessions where user_id = ${user.id}`;
 				return issue(tx, user, await startSession(tx, user.id), null);
 			});
 		},

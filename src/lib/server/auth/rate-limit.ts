@@ -7,10 +7,12 @@ export { RateLimitedError };
 
 /**
  * Brute-force limits (private.rate_limit_take, settings in app_settings 'rate_limit_*'):
- * failed sign-ins per account and per client address, accounts created per client address.
+ * failed sign-ins per account and per client address, accounts created per client address,
+ * password-reset mails per account and per address.
  * The counters are in PostgreSQL, so every server on the database shares them.
  */
-export type RateLimitRule = 'signin_account' | 'signin_ip' | 'signup_ip';
+export type RateLimitRule =
+	'signin_account' | 'signin_ip' | 'signup_ip' | 'reset_account' | 'reset_ip';
 
 // Rule-specific digests: the table never holds an email or an address in clear.
 const subject = (rule: RateLimitRule, value: string) =>
@@ -58,4 +60,28 @@ export async function limitSignIn<T>(
 export async function limitAccountCreation<T>(clientAddress: string, create: () => Promise<T>) {
 	await take([['signup_ip', addressBucket(clientAddress)]]);
 	return create();
+}
+
+/**
+ * Count a password-reset request against the account (known or not: the answer must not tell)
+ * and the client's address.
+ */
+export async function limitResetRequest(attempt: { email: string; clientAddress: string }) {
+	await take([
+		['reset_account', attempt.email.trim().toLowerCase()],
+		['reset_ip', addressBucket(attempt.clientAddress)]
+	]);
+}
+
+/**
+ * Count a use of a reset link against the client's address before checking it, and give it
+ * back when the link was good: only failures add up (a link is 256 random bits; this keeps
+ * anyone from even trying).
+ */
+export async function limitResetUse<T>(clientAddress: string, use: () => Promise<T>): Promise<T> {
+	const address = addressBucket(clientAddress);
+	await take([['reset_ip', address]]);
+	const result = await use();
+	await forgive('reset_ip', address, false);
+	return result;
 }

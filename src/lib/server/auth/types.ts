@@ -49,12 +49,26 @@ export interface IdentityProvider {
 	signOut(session: { refreshToken?: string; sessionId?: string }): Promise<void>;
 	signUpParent(input: ParentSignUp): Promise<IssuedSession>;
 	createChildAccount(parent: AppUser, input: ChildAccount): Promise<{ studentId: string }>;
+	/**
+	 * Begin a password reset. The local adapter returns a one-time token (valid for an hour) for
+	 * the app to mail through its email channel; Supabase Auth mails its own link and returns
+	 * null. An unknown address returns null too: callers answer the same either way.
+	 */
+	startPasswordReset(email: string): Promise<{ token: string; userId: string } | null>;
+	/**
+	 * Choose a new password with a reset token: the token is spent, every session of the
+	 * account ends (a thief signed in is signed out), and a new one begins.
+	 */
+	completePasswordReset(token: string, password: string): Promise<IssuedSession>;
 }
+
+/** How long a password-reset link works (GoTrue's recovery links: one hour by default). */
+export const RESET_TOKEN_TTL_SECONDS = 60 * 60;
 
 /** Stable codes the routes map to messages and HTTP statuses. */
 export class AuthError extends Error {
 	constructor(
-		readonly code: 'INVALID_CREDENTIALS' | 'EMAIL_TAKEN' | 'FORBIDDEN',
+		readonly code: 'INVALID_CREDENTIALS' | 'EMAIL_TAKEN' | 'FORBIDDEN' | 'INVALID_RESET_LINK',
 		message: string
 	) {
 		super(message);
