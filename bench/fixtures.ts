@@ -27,11 +27,16 @@ async function createUsers(sql: Sql, role: string, count: number, label: string)
 		returning id, email`;
 }
 
-/** Coaches teaching MATHEMATIQUES, available every day 00:00–24:00 (UTC: no DST gaps). */
-export async function createCoaches(sql: Sql, count: number, label: string): Promise<string[]> {
+/** Coaches teaching `subject`, available every day 00:00–24:00 (UTC: no DST gaps). */
+export async function createCoaches(
+	sql: Sql,
+	count: number,
+	label: string,
+	subject = 'MATHEMATIQUES'
+): Promise<string[]> {
 	const ids = (await createUsers(sql, 'coach', count, label)).map((u) => u.id);
 	await sql`insert into public.coach_subjects (coach_id, subject_code)
-		select id, 'MATHEMATIQUES' from unnest(${ids}::uuid[]) as id`;
+		select id, ${subject} from unnest(${ids}::uuid[]) as id`;
 	await sql`insert into public.coach_availability (coach_id, is_recurring, day_of_week, start_time, end_time)
 		select id, true, d, '00:00', '24:00'
 		from unnest(${ids}::uuid[]) as id cross join generate_series(0, 6) as d`;

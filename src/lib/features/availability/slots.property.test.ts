@@ -179,4 +179,16 @@ describe('computeSlots property', () => {
 			{ numRuns: 400 }
 		);
 	});
+
+	it('with a limit, gives the first slots of the unlimited answer (across DST changes)', () => {
+		fc.assert(
+			fc.property(scenarioArb, fc.integer({ min: 1, max: 3 }), (sc, limit) => {
+				const { rules, busy, query } = buildScenario(sc);
+				expect(computeSlots(rules, busy, { ...query, limit })).toEqual(
+					computeSlots(rules, busy, query).slice(0, limit)
+				);
+			}),
+			{ numRuns: 400 }
+		);
+	});
 });

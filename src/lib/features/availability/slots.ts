@@ -211,6 +211,10 @@ export function computeSlots(
 		const open = openIntervalsOn(compiled, date, new Date(dayMs).getUTCDay());
 		if (open.length === 0) continue;
 		collectDay(search, date, open, dayConverter(query.timeZone, dayMs, offsets, i), slots);
+		// Days come in order and each day's starts are later than the previous day's: once
+		// enough are found, the rest of the range cannot hold an earlier one.
+		if (query.limit !== undefined && sortUnique(slots).length >= query.limit) break;
 	}
-	return sortUnique(slots);
+	const sorted = sortUnique(slots);
+	return query.limit === undefined ? sorted : sorted.slice(0, query.limit);
 }

@@ -35,6 +35,8 @@ export interface SlotQuery {
 	minNoticeMinutes: number;
 	/** From the booking policy: starts later than now + horizonDays × 24 h are not offered. */
 	horizonDays: number;
+	/** Only the first `limit` slots (the directory's next free hour): the days after are skipped. */
+	limit?: number;
 }
 
 export interface Slot {
