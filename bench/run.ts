@@ -122,10 +122,13 @@ async function main() {
 		const app = await startAppServer(db.url);
 		const sql = postgres(db.url, { max: 4, onnotice: () => {} });
 		let http;
+		let discovery: DiscoveryFigures[];
 		let live: LiveFigures;
 		let lighthouse: PageFigures[];
 		try {
 			http = await benchHttp(app.url, sql, PHASE_MS / 1000);
+			log(`discovery with ${DISCOVERY_SIZES.join(', ')} qualified coaches…`);
+			discovery = await benchDiscovery(app.url, sql);
 			log(`live layer: ${BOOKINGS} bookings → SSE event, then with ${IDLE} idle subscribers…`);
 			live = await benchLive(app.url, app.child.pid!, sql);
 			log('Lighthouse (mobile) on /book, /sessions, /credits, /coach…');
@@ -144,6 +147,7 @@ async function main() {
 			notifications: { ...notifications, deliveries_per_booking_throughput: deliveriesPerBooking },
 			slots,
 			http,
+			discovery: discoveryResults(discovery!),
 			live: live!,
 			lighthouse,
 			analytics
@@ -160,6 +164,15 @@ async function main() {
 	}
 }
 
+/** The issue's keys (`discovery.coaches_400_p95_ms` …) and every size's figures. */
+function discoveryResults(figures: DiscoveryFigures[]) {
+	return {
+		...Object.fromEntries(figures.map((f) => [`coaches_${f.coaches}_p95_ms`, f.p95_ms])),
+		target_p95_ms_at_400: DISCOVERY_P95_TARGET_MS,
+		sizes: figures
+	};
+}
+
 function printSummary(r: {
 	machine: ReturnType<typeof machine>;
 	booking: Awaited<ReturnType<typeof benchBooking>>;
@@ -169,6 +182,7 @@ function printSummary(r: {
 	};
 	slots: ReturnType<typeof benchSlots>;
 	http: Awaited<ReturnType<typeof benchHttp>>;
+	discovery: ReturnType<typeof discoveryResults>;
 	live: LiveFigures;
 	lighthouse: PageFigures[];
 	analytics: AnalyticsFigures;
@@ -197,6 +211,8 @@ function printSummary(r: {
 			line('GET /api/coaches/availability', h.availability),
 			line('POST /api/sessions/book', h.book),
 			line('GET /api/health', h.health),
+			'',
+			...discoverySummary(r.discovery.sizes),
 			'',
 			`Live layer (production server, SSE, staff topic):`,
 			`  booking commit → event: p50 ${l.commit_to_event_p50_ms} ms, p95 ${l.commit_to_event_p95_ms} ms over ${l.bookings} bookings`,
