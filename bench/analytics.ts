@@ -11,11 +11,11 @@ import * as team from '../src/lib/features/analytics/team/team.server';
 import type { TeamFilters } from '../src/lib/features/analytics/team/types';
 import { runAsUser, type JwtClaims, type Tx } from '../src/lib/server/db/as-user';
 import { seedYear, type SeedYearReport } from '../scripts/seed-year';
+import { DEMO } from '../tests/support/demo';
 import { p50p95, round } from './stats';
 
 export const ANALYTICS_TARGET_P95_MS = 300;
 const RUNS = 20;
-const ADMIN = '00000000-0000-4000-8000-000000000001';
 const ZONE = 'Europe/Paris';
 
 export interface AnalyticsFigures {
@@ -53,8 +53,8 @@ export async function benchAnalytics(url: string): Promise<AnalyticsFigures> {
 	try {
 		const seed = await seedYear(sql);
 		const [session] = await sql<{ id: string }[]>`
-			insert into auth.sessions (id, user_id) values (${randomUUID()}, ${ADMIN}) returning id`;
-		const claims: JwtClaims = { sub: ADMIN, role: 'authenticated', session_id: session!.id };
+			insert into auth.sessions (id, user_id) values (${randomUUID()}, ${DEMO.admin}) returning id`;
+		const claims: JwtClaims = { sub: DEMO.admin, role: 'authenticated', session_id: session!.id };
 		const [today] = await sql<{ d: string }[]>`
 			select to_char((now() at time zone ${ZONE})::date, 'YYYY-MM-DD') as d`;
 		const [from] = await sql<{ d: string }[]>`

@@ -4,44 +4,22 @@
  */
 import { computeSlots } from '../src/lib/features/availability/slots';
 import { addDays } from '../src/lib/core/time/wall-clock';
+import { dateRule, weeklyRule } from '../src/lib/features/availability/test-support/builders';
 import type { AvailabilityRule, BusyInterval } from '../src/lib/features/availability/types';
 import { p50p95, round } from './stats';
 
 const START = '2027-03-01';
 const WEEKS = 8;
 
-const weekly = (dayOfWeek: number, startTime: string, endTime: string): AvailabilityRule => ({
-	isRecurring: true,
-	dayOfWeek,
-	specificDate: null,
-	startTime,
-	endTime,
-	isAvailable: true
-});
-
-const specific = (
-	specificDate: string,
-	startTime: string,
-	endTime: string,
-	isAvailable: boolean
-): AvailabilityRule => ({
-	isRecurring: false,
-	dayOfWeek: null,
-	specificDate,
-	startTime,
-	endTime,
-	isAvailable
-});
-
 const RULES: AvailabilityRule[] = [
-	weekly(1, '17:00', '20:00'),
-	weekly(2, '17:00', '20:00'),
-	weekly(3, '14:00', '19:00'),
-	weekly(4, '17:00', '20:00'),
-	weekly(5, '17:00', '19:00'),
-	weekly(6, '09:00', '12:00'),
-	specific(addDays(START, 16), '00:00', '24:00', false),
-	specific(addDays(START, 24), '20:00', '22:00', true)
+	weeklyRule(1, '17:00', '20:00'),
+	weeklyRule(2, '17:00', '20:00'),
+	weeklyRule(3, '14:00', '19:00'),
+	weeklyRule(4, '17:00', '20:00'),
+	weeklyRule(5, '17:00', '19:00'),
+	weeklyRule(6, '09:00', '12:00'),
+	dateRule(addDays(START, 16), '00:00', '24:00', false),
+	dateRule(addDays(START, 24), '20:00', '22:00', true)
 ];
 
 /** Three one-hour sessions a week (START is a Monday: Monday, Wednesday, Saturday), in UTC instants. */

@@ -25,6 +25,15 @@ interface AclEntry {
 	privilege: string;
 }
 
+/** A privilege list (`acl`) as JSON AclEntry[], its `owner`'s own left out; null when empty. */
+const aclJson = (sql: postgres.Sql, acl: string, owner: string) =>
+	sql.unsafe(`(
+		select json_agg(json_build_object(
+		         'grantee', case when a.grantee = 0 then 'PUBLIC' else pg_get_userbyid(a.grantee) end,
+		         'privilege', a.privilege_type))
+		from aclexplode(${acl}) a
+		where a.grantee <> ${owner})`);
+
 const ALL_TABLE_PRIVILEGES = 'DELETE,INSERT,MAINTAIN,REFERENCES,SELECT,TRIGGER,TRUNCATE,UPDATE';
 
 /** "role: priv, priv" per grantee, the owner left out (it holds everything). */
@@ -60,13 +69,7 @@ async function functionsSnapshot(sql: postgres.Sql): Promise<string> {
 		       pg_get_functiondef(p.oid) as def,
 		       obj_description(p.oid, 'pg_proc') as comment,
 		       p.proacl is null as default_acl,
-		       coalesce((
-		         select json_agg(json_build_object(
-		                  'grantee', case when a.grantee = 0 then 'PUBLIC' else pg_get_userbyid(a.grantee) end,
-		                  'privilege', a.privilege_type))
-		         from aclexplode(p.proacl) a
-		         where a.grantee <> p.proowner
-		       ), '[]') as acl
+		       coalesce(${aclJson(sql, 'p.proacl', 'p.proowner')}, '[]') as acl
 		from pg_proc p
 		join pg_namespace n on n.oid = p.pronamespace
 		where n.nspname = any(${SCHEMAS})
@@ -121,20 +124,9 @@ async function policiesSnapshot(sql: postgres.Sql): Promise<string> {
 		       c.relrowsecurity as rls,
 		       c.relforcerowsecurity as forced,
 		       obj_description(c.oid, 'pg_class') as comment,
+		       coalesce(${aclJson(sql, 'c.relacl', 'c.relowner')}, '[]') as acl,
 		       coalesce((
-		         select json_agg(json_build_object(
-		                  'grantee', case when a.grantee = 0 then 'PUBLIC' else pg_get_userbyid(a.grantee) end,
-		                  'privilege', a.privilege_type))
-		         from aclexplode(c.relacl) a
-		         where a.grantee <> c.relowner
-		       ), '[]') as acl,
-		       coalesce((
-		         select json_agg(json_build_object('column', att.attname, 'acl', (
-		                  select json_agg(json_build_object(
-		                           'grantee', case when a.grantee = 0 then 'PUBLIC' else pg_get_userbyid(a.grantee) end,
-		                           'privilege', a.privilege_type))
-		                  from aclexplode(att.attacl) a
-		                  where a.grantee <> c.relowner)) order by att.attnum)
+		         select json_agg(json_build_object('column', att.attname, 'acl', ${aclJson(sql, 'att.attacl', 'c.relowner')}) order by att.attnum)
 		         from pg_attribute att
 		         where att.attrelid = c.oid and att.attnum > 0 and not att.attisdropped
 		           and att.attacl is not null

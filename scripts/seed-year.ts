@@ -13,11 +13,10 @@
  * Idempotent per database: a second run finds the seed's accounts and does nothing.
  */
 import postgres, { type Sql, type TransactionSql } from 'postgres';
+import { DEMO } from '../tests/support/demo';
 
 export const SEED_YEAR = { coaches: 50, parents: 1_300, students: 2_000 } as const;
 const DOMAIN = 'seed-year.test';
-/** The demo admin (supabase/seed.sql): staff cancellations are theirs. */
-const STAFF_ID = '00000000-0000-4000-8000-000000000001';
 
 export interface SeedYearReport {
 	coaches: number;
@@ -157,7 +156,7 @@ async function sessions(tx: Tx) {
 			'https://meet.jit.si/nexus-' || s.id,
 			case when x.status = 'CANCELLED' then
 				case when s.r2 < 0.6 then s.parent_id when s.r2 < 0.85 then s.coach_id
-					else ${STAFF_ID}::uuid end end,
+					else ${DEMO.admin}::uuid end end, -- staff cancellations are the demo admin's
 			case when x.status = 'CANCELLED' then s.starts_at - make_interval(hours => (s.r3 * 72)::int) end,
 			case when x.status in ('COMPLETED', 'NO_SHOW') then s.starts_at - interval '1 day' end,
 			case when x.status = 'COMPLETED' then s.starts_at end,

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../support/api';
 import { adminSql } from '../support/db';
 import { bookedSession } from '../support/fixture-accounts';
+import { until } from '../support/until';
 
 /**
  * The notification centre over HTTP, against the served build and its running engine:
@@ -14,26 +15,13 @@ beforeAll(() => {
 });
 afterAll(() => sql.end());
 
-async function until<T>(
-	probe: () => Promise<T | null | undefined | false>,
-	ms = 15_000
-): Promise<T> {
-	const deadline = Date.now() + ms;
-	for (;;) {
-		const value = await probe();
-		if (value) return value;
-		if (Date.now() > deadline) throw new Error('timed out waiting');
-		await new Promise((r) => setTimeout(r, 100));
-	}
-}
-
 describe('GET /api/notifications and POST /api/notifications/read', () => {
 	it('a booking lands in the student inbox (unread), marking it read empties the count', async () => {
 		const { student, sessionId } = await bookedSession(sql);
 		const inbox = await until(async () => {
 			const res = await call('GET', '/api/notifications', { token: student.token });
 			return res.body.items?.length ? res : null;
-		});
+		}, 15_000);
 		expect(inbox.status).toBe(200);
 		expect(inbox.body.unread).toBe(1);
 		expect(inbox.body.items[0]).toMatchObject({
@@ -59,7 +47,7 @@ describe('GET /api/notifications and POST /api/notifications/read', () => {
 		const theirs = await until(async () => {
 			const res = await call('GET', '/api/notifications', { token: a.student.token });
 			return res.body.items?.[0]?.id as string | undefined;
-		});
+		}, 15_000);
 		const res = await call('POST', '/api/notifications/read', {
 			token: b.student.token,
 			body: { ids: [theirs] }

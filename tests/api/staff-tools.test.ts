@@ -9,22 +9,13 @@ import {
 	parisDate,
 	signedInFamily
 } from '../support/fixture-accounts';
+import { until } from '../support/until';
 
 /**
  * The staff's issue-resolution endpoints: 201/200 for staff, 403 JSON for families and coaches,
  * 400 JSON for a bad body, stable codes from the database, and nothing written on a refusal.
  */
 const sql = fileSql(4);
-
-async function until<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs = 20_000) {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await probe();
-		if (value) return value;
-		if (Date.now() > deadline) throw new Error('timed out waiting');
-		await new Promise((r) => setTimeout(r, 100));
-	}
-}
 const assistant = { as: DEMO_EMAILS.assistant };
 
 describe('POST /api/staff/sessions/book', () => {

@@ -215,19 +215,12 @@ test('the final submit answers a slot outside availability and an unqualified co
 		});
 		return (await response.json()) as { type: string; status: number; data: string };
 	};
-	const outside = await submit({
-		subject: 'MATHEMATIQUES',
-		coach: DEMO.coachMaths,
-		slot: night.toISOString()
-	});
-	expect(outside).toMatchObject({ type: 'failure', status: 422 });
-	expect(outside.data).toContain('OUTSIDE_AVAILABILITY');
-	const unqualified = await submit({
-		subject: 'ANGLAIS',
-		coach: DEMO.coachMaths,
-		slot: night.toISOString()
-	});
-	expect(unqualified).toMatchObject({ type: 'failure', status: 422 });
-	expect(unqualified.data).toContain('COACH_NOT_QUALIFIED');
+	const refusedAtNight = async (subject: string, code: string) => {
+		const answer = await submit({ subject, coach: DEMO.coachMaths, slot: night.toISOString() });
+		expect(answer).toMatchObject({ type: 'failure', status: 422 });
+		expect(answer.data).toContain(code);
+	};
+	await refusedAtNight('MATHEMATIQUES', 'OUTSIDE_AVAILABILITY');
+	await refusedAtNight('ANGLAIS', 'COACH_NOT_QUALIFIED');
 	await context.close();
 });

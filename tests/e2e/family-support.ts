@@ -27,11 +27,18 @@ export async function snap(page: Page, name: string) {
 	});
 }
 
-export async function signedInPage(browser: Browser, email: string, viewport = PHONE) {
+/** A fresh context signed in as `email`, on their home (`home`, when the test says which). */
+export async function signedInPage(
+	browser: Browser,
+	email: string,
+	viewport = PHONE,
+	home?: string | RegExp
+) {
 	const context = await browser.newContext({ viewport });
 	const page = await context.newPage();
 	await signIn(page, email);
-	await expect(page).not.toHaveURL(/\/login/);
+	if (home) await expect(page).toHaveURL(home);
+	else await expect(page).not.toHaveURL(/\/login/);
 	return { context, page };
 }
 

@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { bookMathsSession, cancelAsCoach, COACH, nextWeekday } from './coach-support';
-import { DEMO, DESKTOP, PHONE } from './family-support';
+import { DEMO, DESKTOP, PHONE, signedInPage } from './family-support';
 import { expectAccessible, signIn, test } from './support';
 
 /** Wait until the service worker controls the page (it claims clients when it activates). */
@@ -114,10 +114,7 @@ for (const [viewport, hour] of [
 test('signing out drops the offline copy; a page without one says it is offline', async ({
 	browser
 }) => {
-	const context = await browser.newContext({ viewport: PHONE });
-	const page = await context.newPage();
-	await signIn(page, DEMO.lucas.email);
-	await expect(page).toHaveURL(/\/student/);
+	const { context, page } = await signedInPage(browser, DEMO.lucas.email, PHONE, /\/student/);
 	await controlled(page);
 	await page.goto('/sessions');
 	await expect(page.getByRole('heading', { name: 'Mes séances', level: 1 })).toBeVisible();

@@ -9,7 +9,7 @@ import {
 	nextWeekday,
 	selectRange
 } from './coach-support';
-import { chooseSlot, DEMO, DESKTOP, PHONE, slotValue, snap } from './family-support';
+import { chooseSlot, DEMO, DESKTOP, PHONE, signedInPage, slotValue, snap } from './family-support';
 import { expectAccessible, signIn, test, withE2eDatabase } from './support';
 
 for (const viewport of [PHONE, DESKTOP]) {
@@ -48,10 +48,7 @@ test('switching the language updates <html lang> without a reload', async ({ pag
 test('small buttons are still 44 px tall to tap (sign out, session actions)', async ({
 	browser
 }) => {
-	const context = await browser.newContext({ viewport: PHONE });
-	const page = await context.newPage();
-	await signIn(page, 'coach.maths@nexus.test');
-	await expect(page).toHaveURL(/\/coach/);
+	const { context, page } = await signedInPage(browser, 'coach.maths@nexus.test', PHONE, /\/coach/);
 	const heights = await page
 		.locator('button.btn.small:visible')
 		.evaluateAll((buttons) => buttons.map((b) => b.getBoundingClientRect().height));
@@ -110,10 +107,7 @@ test('switching child drops the notice about the other child’s booking', async
 test('a subject no coach teaches yet is shown as such and cannot be chosen', async ({
 	browser
 }) => {
-	const context = await browser.newContext({ viewport: PHONE });
-	const page = await context.newPage();
-	await signIn(page, DEMO.lucas.email);
-	await expect(page).toHaveURL(/\/student/);
+	const { context, page } = await signedInPage(browser, DEMO.lucas.email, PHONE, /\/student/);
 	await page.goto('/book');
 	const svt = page.getByRole('radio', { name: /SVT|Sciences de la vie/ });
 	await expect(svt).toBeDisabled();
@@ -128,10 +122,7 @@ test('a subject no coach teaches yet is shown as such and cannot be chosen', asy
 test('the wizard shows the balance from the first step and the price beside every duration', async ({
 	browser
 }) => {
-	const context = await browser.newContext({ viewport: PHONE });
-	const page = await context.newPage();
-	await signIn(page, DEMO.hugo.email);
-	await expect(page).toHaveURL(/\/student/);
+	const { context, page } = await signedInPage(browser, DEMO.hugo.email, PHONE, /\/student/);
 	await page.goto('/book');
 	await expect(page.getByTestId('wizard-balance')).toHaveText(/^Solde de Hugo\s:\s2 crédits$/);
 	await page.goto(`/book?subject=ANGLAIS&coach=${DEMO.coachAnglais}`);
@@ -145,10 +136,7 @@ test('the wizard shows the balance from the first step and the price beside ever
 test('on a phone, the wizard’s sticky « Continuer » never covers the field being typed in', async ({
 	browser
 }) => {
-	const context = await browser.newContext({ viewport: PHONE });
-	const page = await context.newPage();
-	await signIn(page, DEMO.lucas.email);
-	await expect(page).toHaveURL(/\/student/);
+	const { context, page } = await signedInPage(browser, DEMO.lucas.email, PHONE, /\/student/);
 	await page.goto(`/book?subject=MATHEMATIQUES&coach=${DEMO.coachMaths}`);
 	const slot = await page
 		.locator('input[name="slot"]:not([disabled])')
@@ -170,10 +158,7 @@ for (const viewport of [PHONE, DESKTOP]) {
 	test(`the slot step pages through the whole booking horizon, and a slot weeks ahead books (${viewport.width}px)`, async ({
 		browser
 	}) => {
-		const context = await browser.newContext({ viewport });
-		const page = await context.newPage();
-		await signIn(page, DEMO.lucas.email);
-		await expect(page).toHaveURL(/\/student/);
+		const { context, page } = await signedInPage(browser, DEMO.lucas.email, viewport, /\/student/);
 		await page.goto(`/book?subject=MATHEMATIQUES&coach=${DEMO.coachMaths}`);
 		const pages = page.getByRole('navigation', { name: 'Semaines affichées' });
 		const range = pages.locator('[aria-current="page"]');
@@ -231,10 +216,7 @@ for (const viewport of [PHONE, DESKTOP]) {
 	test(`a drag released where the save bar floats still lands on the calendar (${viewport.width}px)`, async ({
 		browser
 	}) => {
-		const context = await browser.newContext({ viewport });
-		const page = await context.newPage();
-		await signIn(page, COACH.lettres.email);
-		await expect(page).toHaveURL('/coach');
+		const { context, page } = await signedInPage(browser, COACH.lettres.email, viewport, '/coach');
 		await page.goto('/coach/availability');
 		await calendarReady(page);
 		const date = await showSunday(page);
@@ -340,10 +322,7 @@ for (const [viewport, days] of [
 }
 
 test('on a phone, a 30-minute event on the calendar is 44 px tall to tap', async ({ browser }) => {
-	const context = await browser.newContext({ viewport: PHONE });
-	const page = await context.newPage();
-	await signIn(page, COACH.lettres.email);
-	await expect(page).toHaveURL('/coach');
+	const { context, page } = await signedInPage(browser, COACH.lettres.email, PHONE, '/coach');
 	await page.goto('/coach/availability');
 	await calendarReady(page);
 	const date = await showSunday(page);
@@ -366,10 +345,7 @@ test('on a phone, a 30-minute event on the calendar is 44 px tall to tap', async
 test("a notification's link opens the sessions of the child it is about, and keeps that child", async ({
 	browser
 }) => {
-	const context = await browser.newContext({ viewport: PHONE });
-	const page = await context.newPage();
-	await signIn(page, DEMO.parentMartin);
-	await expect(page).toHaveURL(/\/parent/);
+	const { context, page } = await signedInPage(browser, DEMO.parentMartin, PHONE, /\/parent/);
 	const switcher = page.getByRole('group', { name: /enfant/i });
 	await page.goto(`/sessions?child=${DEMO.lucas.id}`);
 	await expect(switcher.getByRole('button', { name: /^Lucas/ })).toHaveAttribute(

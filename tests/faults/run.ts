@@ -94,6 +94,9 @@ interface LostBooking {
 }
 
 const known = new Map<string, Known>();
+/** A booking the server acknowledged: from now on the run may cancel or move it. */
+const track = (id: string, studentId: string, startsAt: string) =>
+	known.set(id, { id, studentId, state: { status: 'SCHEDULED', startsAt }, busy: false });
 const lostBookings: LostBooking[] = [];
 const figures = {
 	sent: 0,
@@ -194,13 +197,7 @@ async function book() {
 	const answer = await send('book', 'POST', '/api/sessions/book', family.token, body);
 	if (ok(answer)) {
 		figures.acknowledged.book++;
-		const id = answer.body.session.id as string;
-		known.set(id, {
-			id,
-			studentId: family.studentId,
-			state: { status: 'SCHEDULED', startsAt: slot.startsAt },
-			busy: false
-		});
+		track(answer.body.session.id as string, family.studentId, slot.startsAt);
 	} else if (answer.status === 'no answer') {
 		figures.noAnswer.book++;
 		lostBookings.push({
@@ -384,15 +381,7 @@ async function retryLostBookings(sql: Sql) {
 		else if (ok(answer))
 			fail(`retry of uncommitted booking ${lost.key} answered ${answer.status} (a replay?)`);
 		else figures.retried.refused++;
-		if (ok(answer)) {
-			const id = answer.body.session.id as string;
-			known.set(id, {
-				id,
-				studentId: lost.studentId,
-				state: { status: 'SCHEDULED', startsAt: lost.startsAt },
-				busy: false
-			});
-		}
+		if (ok(answer)) track(answer.body.session.id as string, lost.studentId, lost.startsAt);
 	}
 }
 

@@ -11,6 +11,7 @@ import { startCapturingSmtp } from '../support/notification-peers';
 import { openStream } from '../support/sse';
 import { hasBuild } from '../support/start-process';
 import { privateDatabase } from '../support/test-database';
+import { until } from '../support/until';
 
 /**
  * Two server processes on one PostgreSQL, as two Node servers behind a load balancer (or two
@@ -79,22 +80,20 @@ describe.skipIf(!hasBuild())('two servers on one database', () => {
 		return { coachId, parentId, studentId: studentIds[0]!, parentEmail: parent!.email };
 	}
 
+	/** The parent books through `server` with a token of their own; the session's id. */
+	async function bookThrough(server: { url: string }, parentEmail: string, body: unknown) {
+		const token = await tokenOn(server, parentEmail, FIXTURE_PASSWORD);
+		const booked = await api(server, 'POST', '/api/sessions/book', body, token);
+		expect(booked.status, JSON.stringify(booked.body)).toBe(201);
+		return booked.body.session.id as string;
+	}
+
 	const mailsTo = async (userId: string) => {
 		const [p] = await sql<
 			{ email: string }[]
 		>`select email from public.profiles where id = ${userId}`;
 		return smtp.to(p!.email);
 	};
-
-	async function until<T>(probe: () => Promise<T | undefined | null | false>, ms = 20_000) {
-		const deadline = Date.now() + ms;
-		for (;;) {
-			const value = await probe();
-			if (value) return value;
-			if (Date.now() > deadline) throw new Error(`not within ${ms} ms`);
-			await new Promise((r) => setTimeout(r, 100));
-		}
-	}
 
 	it('a booking made through one appears live on a board connected to the other', async () => {
 		const { coachId, studentId, parentEmail } = await family();
@@ -131,16 +130,11 @@ describe.skipIf(!hasBuild())('two servers on one database', () => {
 
 	it('a reminder is delivered once with both workers polling the queue', async () => {
 		const { coachId, studentId, parentId, parentEmail } = await family();
-		const parentToken = await tokenOn(b, parentEmail, FIXTURE_PASSWORD);
-		const booked = await api(
+		const sessionId = await bookThrough(
 			b,
-			'POST',
-			'/api/sessions/book',
-			bookingBody(coachId, studentId, parisDate(5), '11:00'),
-			parentToken
+			parentEmail,
+			bookingBody(coachId, studentId, parisDate(5), '11:00')
 		);
-		expect(booked.status).toBe(201);
-		const sessionId = booked.body.session.id as string;
 		// The booking's own mail first (either server may send it), once.
 		await until(async () => (await mailsTo(coachId)).length === 1);
 		// The 2 h mark moved to one second from now and its job queued as a booking queues it
@@ -193,17 +187,12 @@ describe.skipIf(!hasBuild())('two servers on one database', () => {
 
 	it('one killed, the other keeps serving and finishes the work', async () => {
 		const { coachId, studentId, parentEmail } = await family();
-		const parentToken = await tokenOn(a, parentEmail, FIXTURE_PASSWORD);
 		accepting = false;
-		const booked = await api(
+		const sessionId = await bookThrough(
 			a,
-			'POST',
-			'/api/sessions/book',
-			bookingBody(coachId, studentId, parisDate(7), '15:00'),
-			parentToken
+			parentEmail,
+			bookingBody(coachId, studentId, parisDate(7), '15:00')
 		);
-		expect(booked.status).toBe(201);
-		const sessionId = booked.body.session.id as string;
 		// The coach's mail has been tried and refused (by either server): it waits for a retry.
 		await until(async () => {
 			const [row] = await sql<{ n: number }[]>`

@@ -9,6 +9,7 @@ import {
 	successRate,
 	type ChannelHealth,
 	type DeliveryFigures,
+	type DueRange,
 	type Percentiles,
 	type ReminderLateness
 } from './deliveries';
@@ -50,10 +51,7 @@ const percentiles = (p50: Ms, p95: Ms, p99: Ms, max: Ms): Percentiles | null =>
 		? null
 		: { p50Ms: p50, p95Ms: p95, p99Ms: p99, maxMs: max };
 
-export async function deliveryHealth(
-	tx: Tx,
-	range: { from: Date; to: Date }
-): Promise<ChannelHealth[]> {
+export async function deliveryHealth(tx: Tx, range: DueRange): Promise<ChannelHealth[]> {
 	const rows = await tx<ChannelRow[]>`
 		select channel, sent, failed, in_flight, cancelled, retried, attempts, failed_attempts,
 		       latency_p50_ms, latency_p95_ms, latency_p99_ms, latency_max_ms
@@ -86,7 +84,7 @@ export async function deliveryHealth(
 
 export async function reminderLateness(
 	tx: Tx,
-	range: { from: Date; to: Date },
+	range: DueRange,
 	lateAfterMinutes = LATE_AFTER_MINUTES
 ): Promise<ReminderLateness[]> {
 	const rows = await tx<LatenessRow[]>`
@@ -118,7 +116,7 @@ export async function reminderLateness(
 /** Both figures of a range, as the page and /metrics show them. */
 export async function deliveryFigures(
 	tx: Tx,
-	range: { from: Date; to: Date },
+	range: DueRange,
 	lateAfterMinutes = LATE_AFTER_MINUTES
 ): Promise<DeliveryFigures> {
 	return {

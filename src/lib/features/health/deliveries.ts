@@ -39,9 +39,13 @@ export interface ReminderLateness {
 	overdue: number | null;
 }
 
-export interface DeliveryFigures {
+/** The deliveries due in [from, to). */
+export interface DueRange {
 	from: Date;
 	to: Date;
+}
+
+export interface DeliveryFigures extends DueRange {
 	lateAfterMinutes: number;
 	channels: ChannelHealth[];
 	reminders: ReminderLateness[];
@@ -77,7 +81,7 @@ const WINDOW_MS: Record<HealthWindow, number> = {
 	'30d': 30 * 86_400_000
 };
 
-export const windowRange = (window: HealthWindow, now: Date) => ({
+export const windowRange = (window: HealthWindow, now: Date): DueRange => ({
 	from: new Date(now.getTime() - WINDOW_MS[window]),
 	to: now
 });

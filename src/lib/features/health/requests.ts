@@ -4,30 +4,9 @@
  * does, so the page and a Prometheus query over /metrics agree.
  */
 
-/** One histogram series (route × method × status) as the server's snapshot gives it. */
-export interface HistogramSeries {
-	method: string;
-	route: string;
-	status: number;
-	count: number;
-	/** Cumulative counts per bound (seconds); the +Inf bucket is `count`. */
-	buckets: number[];
-}
+import type { ErrorCount, HistogramSeries, RequestFigures } from '$lib/core/request-figures';
 
-export interface ErrorCount {
-	method: string;
-	route: string;
-	status: number;
-	code: string | null;
-	count: number;
-}
-
-export interface RequestFigures {
-	bounds: readonly number[];
-	series: HistogramSeries[];
-	clientErrors: ErrorCount[];
-	serverErrors: ErrorCount[];
-}
+export type { ErrorCount };
 
 /**
  * The q-quantile (0 < q ≤ 1) in seconds, null without observations. Past the last bound it is

@@ -26,6 +26,7 @@ import {
 	startTwilioContract
 } from '../../../../tests/support/notification-peers';
 import { privateDatabase } from '../../../../tests/support/test-database';
+import { until } from '../../../../tests/support/until';
 import { QUEUES, startEngine, type Engine } from './engine.server';
 import { resendDelivery, resendWork } from './resend.server';
 import { jobId } from './sweep.server';
@@ -97,19 +98,6 @@ afterAll(async () => {
 
 const VAPID = webpush.generateVAPIDKeys();
 
-async function until<T>(
-	probe: () => Promise<T | null | undefined | false>,
-	timeoutMs = 20_000
-): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await probe();
-		if (value) return value;
-		if (Date.now() > deadline) throw new Error('timed out waiting');
-		await new Promise((r) => setTimeout(r, 100));
-	}
-}
-
 const emailOf = async (id: string) =>
 	(await sql<{ email: string }[]>`select email from public.profiles where id = ${id}`)[0]!.email;
 
@@ -139,6 +127,28 @@ async function bookedByStudent(options: { phone?: string; zone?: string } = {}) 
 	const { session } = await bookSession(sql, studentId, { coachId, studentId, startsAt });
 	return { coachId, parentId, studentId, session, startsAt };
 }
+
+/** A session with a new coach whose mail server refuses their address `times` times. */
+async function bookedWithRefusingCoach(refusal: { times: number; code: number }) {
+	const coachId = await makeCoach(sql);
+	const coach = await emailOf(coachId);
+	refusals.set(coach, refusal);
+	const { parentId, studentIds } = await makeFamily(sql, { credits: 3 });
+	const { session } = await bookSession(sql, parentId, {
+		coachId,
+		studentId: studentIds[0]!,
+		startsAt: await parisAt(sql, 3, '10:00')
+	});
+	return { coachId, coach, parentId, session };
+}
+
+/** Until the delivery is SENT. */
+const sent = (id: string) =>
+	until(
+		async () =>
+			(await sql`select 1 from public.session_notifications where id = ${id} and status = 'SENT'`)
+				.length
+	);
 
 /** Move a reminder mark to one second from now and schedule its job, as a booking would. */
 async function dueNow(sessionId: string, type: string) {
@@ -300,25 +310,12 @@ describe('reminders', () => {
 
 describe('delivery', () => {
 	it('a provider failing three times then accepting delivers once, with every attempt recorded', async () => {
-		const coachId = await makeCoach(sql);
-		const coach = await emailOf(coachId);
-		refusals.set(coach, { times: 3, code: 451 });
-		const { parentId, studentIds } = await makeFamily(sql, { credits: 3 });
-		const { session } = await bookSession(sql, parentId, {
-			coachId,
-			studentId: studentIds[0]!,
-			startsAt: await parisAt(sql, 3, '10:00')
-		});
+		const { coachId, coach, session } = await bookedWithRefusingCoach({ times: 3, code: 451 });
 		await until(async () => smtp.to(coach).length === 1, 40_000);
 		const [row] = await sql<{ id: string; status: string; attempts: number }[]>`
 			select id, status::text, attempts from public.session_notifications
 			where session_id = ${session.id} and recipient_id = ${coachId} and method = 'EMAIL'`;
-		await until(
-			async () =>
-				(
-					await sql`select 1 from public.session_notifications where id = ${row!.id} and status = 'SENT'`
-				).length
-		);
+		await sent(row!.id);
 		const attempts = await sql<{ succeeded: boolean }[]>`
 			select succeeded from public.notification_attempts where notification_id = ${row!.id} order by id`;
 		expect(attempts.map((a) => a.succeeded)).toEqual([false, false, false, true]);
@@ -327,15 +324,7 @@ describe('delivery', () => {
 	}, 60_000);
 
 	it('a permanent refusal is FAILED at once, with the reason, for the board', async () => {
-		const coachId = await makeCoach(sql);
-		const coach = await emailOf(coachId);
-		refusals.set(coach, { times: 99, code: 550 });
-		const { parentId, studentIds } = await makeFamily(sql, { credits: 3 });
-		const { session } = await bookSession(sql, parentId, {
-			coachId,
-			studentId: studentIds[0]!,
-			startsAt: await parisAt(sql, 3, '10:00')
-		});
+		const { coachId, session } = await bookedWithRefusingCoach({ times: 99, code: 550 });
 		const failed = await until(async () => {
 			const [r] = await sql<{ status: string; last_error: string }[]>`
 				select status::text, last_error from public.session_notifications
@@ -346,14 +335,9 @@ describe('delivery', () => {
 	});
 
 	it('a failed delivery resent by staff is delivered promptly, once, with both rounds recorded', async () => {
-		const coachId = await makeCoach(sql);
-		const coach = await emailOf(coachId);
-		refusals.set(coach, { times: 1, code: 550 });
-		const { parentId, studentIds } = await makeFamily(sql, { credits: 3 });
-		const { session } = await bookSession(sql, parentId, {
-			coachId,
-			studentId: studentIds[0]!,
-			startsAt: await parisAt(sql, 3, '10:00')
+		const { coachId, coach, parentId, session } = await bookedWithRefusingCoach({
+			times: 1,
+			code: 550
 		});
 		const failed = await until(async () => {
 			const [r] = await sql<{ id: string }[]>`
@@ -368,12 +352,7 @@ describe('delivery', () => {
 		await until(async () => smtp.to(coach).length === 1);
 		// Prompt: well before the sweep's minute.
 		expect(Date.now() - asked).toBeLessThan(10_000);
-		await until(
-			async () =>
-				(
-					await sql`select 1 from public.session_notifications where id = ${failed.id} and status = 'SENT'`
-				).length
-		);
+		await sent(failed.id);
 		// Scheduling the same round again (a retried request, the sweep) sends nothing more.
 		await engine.schedule(resendWork(resent));
 		await new Promise((r) => setTimeout(r, 1_500));

@@ -12,14 +12,8 @@ import type { Sql } from 'postgres';
 import type { Channels } from '$lib/server/channels/types';
 import type { Tx } from '$lib/server/db';
 import { deliver } from './deliver.server';
-import {
-	dispatchEvents,
-	fireReminder,
-	type Links,
-	type Scheduler,
-	type Work
-} from './dispatch.server';
-import { deliveryJobName, jobId, sweepWork } from './sweep.server';
+import { fireReminder, type Links, type Scheduler, type Work } from './dispatch.server';
+import { deliveryJobName, drainOutbox, jobId, sweepWork } from './sweep.server';
 
 export const QUEUES = {
 	deliver: 'notification-deliver',
@@ -173,8 +167,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
 			let total = 0;
 			do {
 				again = false;
-				for (let n = -1; n !== 0; total += n)
-					n = await dispatchEvents(options.sql, scheduler, options.links);
+				total += await drainOutbox(options.sql, scheduler, options.links);
 			} while (again);
 			return total;
 		})().finally(() => (running = null));

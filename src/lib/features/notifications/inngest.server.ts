@@ -9,14 +9,8 @@ import { Inngest } from 'inngest';
 import type { Sql } from 'postgres';
 import type { Channels } from '$lib/server/channels/types';
 import { deliver } from './deliver.server';
-import {
-	dispatchEvents,
-	fireReminder,
-	type Links,
-	type Scheduler,
-	type Work
-} from './dispatch.server';
-import { sweepWork } from './sweep.server';
+import { fireReminder, type Links, type Scheduler, type Work } from './dispatch.server';
+import { drainOutbox, sweepWork } from './sweep.server';
 
 export interface InngestDeps {
 	sql: Sql;
@@ -70,9 +64,7 @@ export function createInngestFunctions(
 			const events = await step.run('dispatch', async () => {
 				const { sql, links } = await deps();
 				const { work, scheduler } = collector();
-				while ((await dispatchEvents(sql, scheduler, links)) > 0) {
-					/* until the outbox is empty */
-				}
+				await drainOutbox(sql, scheduler, links);
 				const swept = await sweepWork(sql);
 				return eventsFor({
 					deliveries: [...work.deliveries, ...swept.deliveries],

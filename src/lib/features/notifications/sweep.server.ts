@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Sql } from 'postgres';
 import { runAsService } from '$lib/server/db/as-user';
-import type { Work } from './dispatch.server';
+import { dispatchEvents, type Links, type Scheduler, type Work } from './dispatch.server';
 
 /**
  * A job id derived from what the job is for: scheduling the same delivery or the same
@@ -44,4 +44,14 @@ export function sweepWork(sql: Sql): Promise<Work> {
 			reminders: reminders.map((r) => ({ id: r.id, dueAt: r.due_at }))
 		};
 	});
+}
+
+/** Expand the outbox until a look finds nothing left; returns how many events were dispatched. */
+export async function drainOutbox(sql: Sql, scheduler: Scheduler, links: Links): Promise<number> {
+	let total = 0;
+	for (let n = await dispatchEvents(sql, scheduler, links); n > 0;) {
+		total += n;
+		n = await dispatchEvents(sql, scheduler, links);
+	}
+	return total;
 }

@@ -9,6 +9,7 @@
  * computed in SQL instead (features/health).
  */
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import type { HistogramSeries, RequestFigures } from '$lib/core/request-figures';
 
 export const requestRegistry = new Registry();
 collectDefaultMetrics({ register: requestRegistry });
@@ -75,30 +76,13 @@ export function recordRequest({ method, route, status, seconds, code }: Answered
 	else if (status >= 400) clientErrors.inc({ ...labels, code: code ?? 'BAD_REQUEST' });
 }
 
-export interface RouteSeries {
-	method: string;
-	route: string;
-	status: number;
-	count: number;
+export interface RouteSeries extends HistogramSeries {
 	sumSeconds: number;
-	/** Cumulative counts, one per DURATION_BUCKETS bound (the +Inf bucket is `count`). */
-	buckets: number[];
 }
 
-export interface ErrorCount {
-	method: string;
-	route: string;
-	status: number;
-	code: string | null;
-	count: number;
-}
-
-export interface RequestSnapshot {
+export interface RequestSnapshot extends RequestFigures {
 	startedAt: Date;
-	bounds: readonly number[];
 	series: RouteSeries[];
-	clientErrors: ErrorCount[];
-	serverErrors: ErrorCount[];
 }
 
 /** The process's figures so far, as plain values (for the staff's health page). */

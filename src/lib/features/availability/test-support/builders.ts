@@ -52,3 +52,18 @@ export const weeklyRule = (
 	endTime,
 	isAvailable: true
 });
+
+/** A stored date rule: extra hours, or hours off (`isAvailable` false). */
+export const dateRule = (
+	specificDate: string,
+	startTime: string,
+	endTime: string,
+	isAvailable: boolean
+): AvailabilityRule => ({
+	isRecurring: false,
+	dayOfWeek: null,
+	specificDate,
+	startTime,
+	endTime,
+	isAvailable
+});
