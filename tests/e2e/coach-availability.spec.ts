@@ -14,6 +14,10 @@ import {
 } from './coach-support';
 import { expectAccessible, signIn, test } from './support';
 
+// One journey fakes a failing save with page.route, which does not see a page's requests once the
+// service worker controls it (Playwright's documented limit); the worker has its own journeys.
+test.use({ serviceWorkers: 'block' });
+
 const list = (page: Page) => page.locator('#availability-list');
 const day = (page: Page, title: string | RegExp) =>
 	list(page)
