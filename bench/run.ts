@@ -303,7 +303,25 @@ function discoverySummary(figures: DiscoveryFigures[]) {
 	];
 }
 
+/** Booking throughput alone (the same phase as the full run), to compare builds and migrations. */
+async function bookingOnly() {
+	const db = await startTestDatabase();
+	try {
+		log(`booking: ${CLIENTS} clients for ${PHASE_MS / 1000} s, then the baseline…`);
+		const b = await benchBooking(db.url, PHASE_MS);
+		console.log(
+			`\nBooking (load ${os.loadavg()[0]?.toFixed(2)}): ${b.bookings_per_s} bookings/s, ` +
+				`baseline ${b.baseline_tx_per_s} trivial tx/s → ratio ${b.ratio}; ` +
+				`double bookings ${b.double_bookings}, negative balances ${b.negative_balances}`
+		);
+		if (b.double_bookings > 0 || b.negative_balances > 0) process.exitCode = 1;
+	} finally {
+		await db.stop();
+	}
+}
+
 if (process.argv.includes('--only=lighthouse')) await lighthouseOnly();
+else if (process.argv.includes('--only=booking')) await bookingOnly();
 else if (process.argv.includes('--only=discovery')) await discoveryOnly();
 else if (process.argv.includes('--only=health')) await healthOnly();
 else if (process.argv.includes('--only=analytics')) await analyticsOnly();

@@ -5,11 +5,7 @@ import { RequestCreditsSchema } from '$lib/features/credits/schemas';
 import { withUser } from '$lib/server/db';
 import { asServiceFailure } from '$lib/server/http/service-failure';
 import { loadFamilyScope } from '$lib/features/people/active-child.server';
-import {
-	keepRequestedChild,
-	rememberedChild,
-	requestedChild
-} from '$lib/server/http/active-child-cookie';
+import { withActiveChild } from '$lib/server/http/active-child-cookie';
 import { studentLedger } from '$lib/features/credits/ledger.server';
 import { pageUser } from '$lib/server/http/handler';
 import type { Actions, PageServerLoad } from './$types';
@@ -18,13 +14,10 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const user = pageUser(event, 'student', 'parent');
 	return withUser(user.claims, async (tx) => {
-		// A credits notification's link names the child (?child=), as the sessions page's do.
-		const requested = requestedChild(event.url);
-		const scope = await loadFamilyScope(tx, user, {
-			requested,
-			remembered: rememberedChild(event.cookies)
-		});
-		keepRequestedChild(event, user.role, requested, scope.active);
+		// A notification's link names the child (?child=): that child's page opens.
+		const scope = await withActiveChild(event, user.role, (choice) =>
+			loadFamilyScope(tx, user, choice)
+		);
 		return {
 			role: scope.role,
 			students: scope.students,

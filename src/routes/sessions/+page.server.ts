@@ -6,11 +6,7 @@ import { submitFeedback } from '$lib/features/sessions/lifecycle.server';
 import { getSession } from '$lib/features/sessions/read-model.server';
 import { withUser, type Tx } from '$lib/server/db';
 import { loadFamilyScope } from '$lib/features/people/active-child.server';
-import {
-	keepRequestedChild,
-	rememberedChild,
-	requestedChild
-} from '$lib/server/http/active-child-cookie';
+import { withActiveChild } from '$lib/server/http/active-child-cookie';
 import { asServiceFailure } from '$lib/server/http/service-failure';
 import { listStudentSessions, refundedFor } from '$lib/features/sessions/family-sessions.server';
 import { pageUser } from '$lib/server/http/handler';
@@ -41,14 +37,10 @@ export const load: PageServerLoad = async (event) => {
 	const user = pageUser(event, 'student', 'parent');
 	const { policy } = await event.parent();
 	return withUser(user.claims, async (tx) => {
-		// A notification's link names the child (?child=): a parent lands on that child's sessions,
-		// and it becomes the active child (checked: only one of the parent's own children).
-		const requested = requestedChild(event.url);
-		const scope = await loadFamilyScope(tx, user, {
-			requested,
-			remembered: rememberedChild(event.cookies)
-		});
-		keepRequestedChild(event, user.role, requested, scope.active);
+		// A notification's link names the child (?child=): that child's page opens.
+		const scope = await withActiveChild(event, user.role, (choice) =>
+			loadFamilyScope(tx, user, choice)
+		);
 		const sessions = scope.active
 			? await listStudentSessions(tx, scope.active.id, policy)
 			: { upcoming: [], past: [] };

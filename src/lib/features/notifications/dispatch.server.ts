@@ -108,7 +108,8 @@ export async function dispatchEvents(sql: Sql, scheduler: Scheduler, links: Link
 					event.type === 'FEEDBACK_REQUESTED'
 						? new Date(event.occurred_at.getTime() + FEEDBACK_DELAY_MS)
 						: event.occurred_at;
-				const planned = plan(context, links, {
+				// What the event's deliveries share; the previous coach's differ in key and calendar.
+				const input: PlanInput = {
 					type: event.type,
 					actorId: event.actor_id,
 					sendAt: startAfter,
@@ -126,22 +127,15 @@ export async function dispatchEvents(sql: Sql, scheduler: Scheduler, links: Link
 							: event.type === 'SESSION_CANCELLED'
 								? { method: 'CANCEL', sequence: event.sequence, stamp: event.occurred_at }
 								: null
-				});
-				work.deliveries.push(...(await insertDeliveries(tx, planned)));
+				};
+				work.deliveries.push(...(await insertDeliveries(tx, plan(context, links, input))));
 				const previousCoachId = event.data.previousCoachId;
 				if (event.type === 'SESSION_REASSIGNED' && typeof previousCoachId === 'string') {
 					// The coach it was taken from: the same words, and their calendar entry cancelled.
 					const previous = await recipientById(tx, previousCoachId, 'coach');
 					const left = plan({ ...context, recipients: previous ? [previous] : [] }, links, {
-						type: event.type,
-						actorId: event.actor_id,
-						sendAt: startAfter,
-						data: event.data,
-						eventId: event.id,
-						reminderId: null,
+						...input,
 						keyPrefix: `event:${event.id}:previous`,
-						startAfter,
-						dueAt: startAfter,
 						calendar: { method: 'CANCEL', sequence: event.sequence, stamp: event.occurred_at }
 					});
 					work.deliveries.push(...(await insertDeliveries(tx, left)));

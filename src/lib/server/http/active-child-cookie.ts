@@ -28,19 +28,18 @@ export function rememberActiveChild(event: Pick<RequestEvent, 'cookies' | 'url'>
 const ChildParam = z.uuid().optional().catch(undefined);
 
 /**
- * The child a notification's link names (`?child=`), if well formed. The services check that it
- * is one of the parent's own children.
+ * The family pages' active child: the one a notification's link names (`?child=`, which the
+ * services check is one of the parent's own children), else the remembered one. A parent who
+ * followed such a link keeps that child active.
  */
-export const requestedChild = (url: URL): string | undefined =>
-	ChildParam.parse(url.searchParams.get('child') ?? undefined);
-
-/** A parent who followed a link to one of their children (checked) keeps that child active. */
-export function keepRequestedChild(
+export async function withActiveChild<S extends { active: { id: string } | null }>(
 	event: Pick<RequestEvent, 'cookies' | 'url'>,
 	role: string,
-	requested: string | undefined,
-	active: { id: string } | null
-) {
-	if (role === 'parent' && requested && active?.id === requested)
+	load: (choice: { requested?: string; remembered: string | null }) => Promise<S>
+): Promise<S> {
+	const requested = ChildParam.parse(event.url.searchParams.get('child') ?? undefined);
+	const scope = await load({ requested, remembered: rememberedChild(event.cookies) });
+	if (role === 'parent' && requested && scope.active?.id === requested)
 		rememberActiveChild(event, requested);
+	return scope;
 }
