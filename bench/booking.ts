@@ -10,7 +10,7 @@ import { runAsUser } from '../src/lib/server/db/as-user';
 import { mapDatabaseError } from '../src/lib/server/http/db-errors';
 import { ApiError } from '../src/lib/server/http/errors';
 import { createCoaches, createFamilies, utcDate, wallTime, type BenchFamily } from './fixtures';
-import { round, runClients } from './stats';
+import { p50p95, round, runClients } from './stats';
 
 export const CLIENTS = 16;
 const COACHES = 4;
@@ -30,6 +30,11 @@ export interface BookingFigures {
 	ledger_mismatches: number;
 	attempts: number;
 	outcomes: Record<string, number>;
+	/** One client booking its own coach's free hours one after another: each booking's own cost. */
+	single_client_p50_ms: number;
+	single_client_p95_ms: number;
+	/** book_session's own time in the server (100 calls in a loop inside PostgreSQL), median of 6. */
+	rpc_server_ms: number;
 }
 
 const pick = (n: number) => Math.floor(Math.random() * n);
@@ -42,13 +47,12 @@ function outcomeOf(error: unknown): string {
 		: `error:${api.code}`;
 }
 
-async function attemptBooking(sql: Sql, family: BenchFamily, coaches: string[]): Promise<string> {
-	const start = pick(STARTS_PER_DAY) * 30;
-	const body = {
-		coachId: coaches[pick(coaches.length)]!,
+function bookingBody(family: BenchFamily, coachId: string, day: number, start: number) {
+	return {
+		coachId,
 		studentId: family.studentId,
 		subject: 'MATHEMATIQUES',
-		scheduledDate: utcDate(FIRST_DAY + pick(DAYS)),
+		scheduledDate: utcDate(FIRST_DAY + day),
 		startTime: wallTime(start),
 		endTime: wallTime(start + 60),
 		duration: 60,
@@ -57,14 +61,73 @@ async function attemptBooking(sql: Sql, family: BenchFamily, coaches: string[]):
 		type: 'INDIVIDUAL' as const,
 		modality: 'ONLINE' as const
 	};
-	const claims = {
-		sub: family.parentId,
-		role: 'authenticated' as const,
-		user_role: 'parent',
-		session_id: family.parentSessionId
-	};
+}
+
+const claimsOf = (family: BenchFamily) => ({
+	sub: family.parentId,
+	role: 'authenticated' as const,
+	user_role: 'parent',
+	session_id: family.parentSessionId
+});
+
+/** 300 bookings in a row by one client of one coach, every one a free hour (20 a day). */
+async function singleClient(sql: Sql) {
+	const [coach] = await createCoaches(sql, 1, 'solo');
+	const [family] = await createFamilies(sql, 1, 1_000_000, 'solo');
+	const latencies: number[] = [];
+	for (let i = 0; i < 320; i++) {
+		const body = bookingBody(family!, coach!, Math.floor(i / 20), (i % 20) * 60);
+		const started = performance.now();
+		await runAsUser(sql, claimsOf(family!), (tx) => bookSession(tx, body));
+		if (i >= 20) latencies.push(performance.now() - started);
+	}
+	const { p50, p95 } = p50p95(latencies);
+	return { single_client_p50_ms: round(p50), single_client_p95_ms: round(p95) };
+}
+
+/**
+ * book_session alone, inside PostgreSQL (no client round trip): 6 rounds of 100 calls in one
+ * session as the parent, each on a free hour of a coach of its own.
+ */
+async function rpcServerTime(sql: Sql) {
+	const [coach] = await createCoaches(sql, 1, 'rpc');
+	const [family] = await createFamilies(sql, 1, 1_000_000, 'rpc');
+	await sql`
+		create or replace function public.bench_book_loop(p_claims text, p_coach uuid, p_student uuid,
+			p_offset int) returns double precision language plpgsql as $$
+		declare t0 timestamptz;
+		begin
+			perform set_config('request.jwt.claims', p_claims, true);
+			t0 := clock_timestamp();
+			for i in 0..99 loop
+				perform public.book_session(p_coach, p_student, 'MATHEMATIQUES',
+					date_trunc('day', now()) + make_interval(days => 3 + (p_offset + i) / 20,
+						hours => (p_offset + i) % 20), 60, 'Bench', 1);
+			end loop;
+			return extract(epoch from clock_timestamp() - t0) * 1000 / 100;
+		end $$`;
+	const claims = JSON.stringify(claimsOf(family!));
+	const rounds: number[] = [];
+	await sql.begin(async (tx) => {
+		for (let round = 0; round < 6; round++) {
+			const [row] = await tx<{ ms: number }[]>`
+				select public.bench_book_loop(${claims}, ${coach!}::uuid, ${family!.studentId}::uuid,
+					${round * 100}) as ms`;
+			rounds.push(row!.ms);
+		}
+	});
+	return round(p50p95(rounds).p50, 3);
+}
+
+async function attemptBooking(sql: Sql, family: BenchFamily, coaches: string[]): Promise<string> {
+	const body = bookingBody(
+		family,
+		coaches[pick(coaches.length)]!,
+		pick(DAYS),
+		pick(STARTS_PER_DAY) * 30
+	);
 	try {
-		await runAsUser(sql, claims, (tx) => bookSession(tx, body));
+		await runAsUser(sql, claimsOf(family), (tx) => bookSession(tx, body));
 		return 'booked';
 	} catch (error) {
 		return outcomeOf(error);
@@ -109,6 +172,8 @@ export async function benchBooking(url: string, durationMs: number): Promise<Boo
 			attemptBooking(sql, families[client]!, coaches)
 		);
 		const baselineTxPerS = await baseline(sql, durationMs);
+		const single = await singleClient(sql);
+		const rpcServerMs = await rpcServerTime(sql);
 		const checks = await integrity(sql);
 		const bookingsPerS = (counts.get('booked') ?? 0) / seconds;
 		return {
@@ -120,7 +185,9 @@ export async function benchBooking(url: string, durationMs: number): Promise<Boo
 			negative_balances: checks.negativeBalances,
 			ledger_mismatches: checks.ledgerMismatches,
 			attempts: [...counts.values()].reduce((a, b) => a + b, 0),
-			outcomes: Object.fromEntries(counts)
+			outcomes: Object.fromEntries(counts),
+			...single,
+			rpc_server_ms: rpcServerMs
 		};
 	} finally {
 		await sql.end({ timeout: 5 });

@@ -198,6 +198,8 @@ function printSummary(r: {
 			`Booking (${CLIENTS} clients, contended):`,
 			`  ${b.bookings_per_s} bookings/s, ${b.conflicts_per_s} conflicts/s (${b.attempts} attempts)`,
 			`  baseline ${b.baseline_tx_per_s} trivial tx/s  →  ratio ${b.ratio}`,
+			`  one client booking its own coach's free hours in a row: p50 ${b.single_client_p50_ms} ms, p95 ${b.single_client_p95_ms} ms`,
+			`  book_session inside PostgreSQL (100 calls a round, median of 6): ${b.rpc_server_ms} ms a call`,
 			`  double bookings ${b.double_bookings}, negative balances ${b.negative_balances}, ledger mismatches ${b.ledger_mismatches}`,
 			`  outcomes ${JSON.stringify(b.outcomes)}`,
 			'',
@@ -312,6 +314,8 @@ async function bookingOnly() {
 		console.log(
 			`\nBooking (load ${os.loadavg()[0]?.toFixed(2)}): ${b.bookings_per_s} bookings/s, ` +
 				`baseline ${b.baseline_tx_per_s} trivial tx/s → ratio ${b.ratio}; ` +
+				`one client alone: p50 ${b.single_client_p50_ms} ms, p95 ${b.single_client_p95_ms} ms; ` +
+				`book_session in the server ${b.rpc_server_ms} ms; ` +
 				`double bookings ${b.double_bookings}, negative balances ${b.negative_balances}`
 		);
 		if (b.double_bookings > 0 || b.negative_balances > 0) process.exitCode = 1;
