@@ -417,11 +417,13 @@ $function$;
 -- grants: authenticated: execute; service_role: execute
 CREATE OR REPLACE FUNCTION private.current_user_role()
  RETURNS public.user_role
- LANGUAGE sql
+ LANGUAGE plpgsql
  STABLE SECURITY DEFINER
  SET search_path TO ''
 AS $function$
-  select p.role from public.profiles p where p.id = (select auth.uid())
+begin
+  return (select p.role from public.profiles p where p.id = (select auth.uid()));
+end
 $function$;
 
 -- ----------------------------------------------------------------------------
@@ -429,13 +431,14 @@ $function$;
 -- grants: none (owner only)
 CREATE OR REPLACE FUNCTION private.format_local(p_at timestamp with time zone, p_time_zone text)
  RETURNS text
- LANGUAGE sql
+ LANGUAGE plpgsql
  STABLE
  SET search_path TO ''
 AS $function$
-  select pg_catalog.to_char(
-    p_at at time zone coalesce(p_time_zone, 'Europe/Paris'), 'DD/MM/YYYY "à" HH24"h"MI'
-  )
+begin
+  return pg_catalog.to_char(
+    p_at at time zone coalesce(p_time_zone, 'Europe/Paris'), 'DD/MM/YYYY "à" HH24"h"MI');
+end
 $function$;
 
 -- ----------------------------------------------------------------------------
@@ -571,14 +574,15 @@ $function$;
 -- grants: authenticated: execute; service_role: execute
 CREATE OR REPLACE FUNCTION private.is_staff()
  RETURNS boolean
- LANGUAGE sql
+ LANGUAGE plpgsql
  STABLE SECURITY DEFINER
  SET search_path TO ''
 AS $function$
-  select coalesce(
+begin
+  return coalesce(
     (select p.role in ('assistant', 'admin') from public.profiles p where p.id = (select auth.uid())),
-    false
-  )
+    false);
+end
 $function$;
 
 -- ----------------------------------------------------------------------------
@@ -788,13 +792,16 @@ $function$;
 -- grants: authenticated: execute; service_role: execute
 CREATE OR REPLACE FUNCTION private.my_student_ids()
  RETURNS SETOF uuid
- LANGUAGE sql
+ LANGUAGE plpgsql
  STABLE SECURITY DEFINER
  SET search_path TO ''
 AS $function$
-  select (select auth.uid())
-  union
-  select ps.student_id from public.parent_students ps where ps.parent_id = (select auth.uid())
+begin
+  return query
+    select (select auth.uid())
+    union
+    select ps.student_id from public.parent_students ps where ps.parent_id = (select auth.uid());
+end
 $function$;
 
 -- ----------------------------------------------------------------------------
@@ -803,16 +810,17 @@ $function$;
 -- grants: none (owner only)
 CREATE OR REPLACE FUNCTION private.notify_session(p_session public.session_bookings, p_type public.notification_type, p_title text, p_message text, p_audience text[], p_exclude uuid DEFAULT NULL::uuid, p_extra jsonb DEFAULT '{}'::jsonb, p_old_starts_at timestamp with time zone DEFAULT NULL::timestamp with time zone)
  RETURNS integer
- LANGUAGE sql
+ LANGUAGE plpgsql
  SET search_path TO ''
 AS $function$
+begin
   insert into public.notification_events (type, session_id, actor_id, data)
   values (
     p_type, p_session.id, (select auth.uid()),
     coalesce(p_extra, '{}'::jsonb)
-      || jsonb_strip_nulls(jsonb_build_object('previousStartsAt', p_old_starts_at))
-  );
-  select 1;
+      || jsonb_strip_nulls(jsonb_build_object('previousStartsAt', p_old_starts_at)));
+  return 1;
+end
 $function$;
 
 -- ----------------------------------------------------------------------------
@@ -1071,9 +1079,10 @@ $function$;
 -- grants: none (owner only)
 CREATE OR REPLACE FUNCTION private.schedule_reminders(p_session public.session_bookings, p_late_reason text)
  RETURNS void
- LANGUAGE sql
+ LANGUAGE plpgsql
  SET search_path TO ''
 AS $function$
+begin
   insert into public.session_reminders as r
     (session_id, reminder_type, due_at, status, last_error)
   select
@@ -1088,7 +1097,8 @@ AS $function$
   ) as o (reminder_type, lead_time)
   on conflict (session_id, reminder_type) do update
     set due_at = excluded.due_at, status = excluded.status, last_error = excluded.last_error,
-        attempts = 0, sent_at = null
+        attempts = 0, sent_at = null;
+end
 $function$;
 
 -- ----------------------------------------------------------------------------
@@ -1143,16 +1153,19 @@ $function$;
 -- grants: none (owner only)
 CREATE OR REPLACE FUNCTION private.session_label(p_session public.session_bookings)
  RETURNS text
- LANGUAGE sql
+ LANGUAGE plpgsql
  STABLE
  SET search_path TO ''
 AS $function$
-  select '« ' || p_session.title || ' » (' || sub.name_fr || ', ' || st.first_name
-         || ' avec ' || co.first_name || ' ' || co.last_name || ')'
-  from public.subjects sub, public.profiles st, public.profiles co
-  where sub.code = p_session.subject_code
-    and st.id = p_session.student_id
-    and co.id = p_session.coach_id
+begin
+  return (
+    select '« ' || p_session.title || ' » (' || sub.name_fr || ', ' || st.first_name
+           || ' avec ' || co.first_name || ' ' || co.last_name || ')'
+    from public.subjects sub, public.profiles st, public.profiles co
+    where sub.code = p_session.subject_code
+      and st.id = p_session.student_id
+      and co.id = p_session.coach_id);
+end
 $function$;
 
 -- ----------------------------------------------------------------------------
