@@ -12,6 +12,8 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter,
+		// Registered by the app itself once the page is idle (features/pwa/register.client.ts).
+		serviceWorker: { register: false },
 		// Separate output dirs let parallel builds (e.g. two test runs) not collide.
 		outDir: process.env.NEXUS_KIT_DIR ?? '.svelte-kit',
 		// SvelteKit's origin check answers in plain text before any hook runs; the same check is
