@@ -9,18 +9,7 @@ import { labelled } from '$lib/i18n/format';
 import { withService } from '$lib/server/db';
 import { RESET_TOKEN_TTL_SECONDS } from '$lib/server/auth/types';
 import { runningNotifications } from './index.server';
-
-export interface ResetMail {
-	subject: string;
-	text: string;
-	html: string;
-}
-
-const escapeHtml = (value: string) =>
-	value.replace(
-		/[&<>"']/g,
-		(c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!
-	);
+import { mailHtml } from './messages';
 
 /** The reset mail's words in the person's language. Pure. */
 export function renderResetMail(input: { locale: Locale; firstName: string; link: string }) {
@@ -28,7 +17,6 @@ export function renderResetMail(input: { locale: Locale; firstName: string; link
 		() => input.locale,
 		() => 'UTC'
 	);
-	const subject = i18n.t('notif.PASSWORD_RESET.title');
 	const hello = i18n.t('notif.PASSWORD_RESET.hello', { name: input.firstName });
 	const body = i18n.t('notif.PASSWORD_RESET.body', {
 		minutes: RESET_TOKEN_TTL_SECONDS / 60
@@ -36,17 +24,16 @@ export function renderResetMail(input: { locale: Locale; firstName: string; link
 	const ignore = i18n.t('notif.PASSWORD_RESET.ignore');
 	const open = i18n.t('notif.PASSWORD_RESET.open');
 	return {
-		subject,
+		subject: i18n.t('notif.PASSWORD_RESET.title'),
 		text: [hello, '', body, labelled(i18n, open) + input.link, '', ignore].join('\n'),
-		html: [
-			`<!doctype html><html lang="${input.locale}"><body style="font-family:system-ui,sans-serif;line-height:1.5">`,
-			`<p>${escapeHtml(hello)}</p>`,
-			`<p>${escapeHtml(body)}</p>`,
-			`<p><a href="${escapeHtml(input.link)}">${escapeHtml(open)}</a></p>`,
-			`<p style="color:#555;font-size:.85rem">${escapeHtml(ignore)}</p>`,
-			'</body></html>'
-		].join('\n')
-	} satisfies ResetMail;
+		html: mailHtml({
+			locale: input.locale,
+			heading: null,
+			paragraphs: [hello, body],
+			link: { href: input.link, label: open },
+			footer: ignore
+		})
+	};
 }
 
 /** Mail the reset link to the account's address (in the background of the request). */

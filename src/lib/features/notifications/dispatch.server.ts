@@ -16,7 +16,7 @@ import {
 	sessionContext,
 	type SessionContext
 } from './context.server';
-import { renderMessage } from './messages';
+import { renderMessage, type SessionFacts } from './messages';
 import { route, type Recipient } from './routing';
 
 /** What must now be scheduled. */
@@ -223,9 +223,17 @@ interface PlanInput {
 	calendar: { method: 'REQUEST' | 'CANCEL'; sequence: number; stamp: Date } | null;
 }
 
-function plan(context: SessionContext, links: Links, input: PlanInput): NewDelivery[] {
+/**
+ * Who may be told, and what about: a session (its facts), or a student's credits (no session,
+ * only the student it concerns).
+ */
+type PlanTarget = Pick<SessionContext, 'recipients'> &
+	({ facts: SessionFacts } | { facts: null; studentId: string });
+
+function plan(context: PlanTarget, links: Links, input: PlanInput): NewDelivery[] {
+	const about = context.facts ?? { studentId: context.studentId };
 	return route(input, context.recipients).map(({ recipient, method }) => {
-		const link = linkFor(links, input.type, recipient.relation, context.facts);
+		const link = linkFor(links, input.type, recipient.relation, about);
 		const body = renderMessage({
 			type: input.type,
 			reminderType: input.reminderType,
@@ -237,7 +245,7 @@ function plan(context: SessionContext, links: Links, input: PlanInput): NewDeliv
 			preferencesLink: `${links.origin}/notifications/preferences`
 		});
 		const calendar =
-			method === 'EMAIL' && input.calendar
+			method === 'EMAIL' && input.calendar && context.facts
 				? {
 						method: input.calendar.method,
 						content: sessionCalendar({
@@ -253,7 +261,7 @@ function plan(context: SessionContext, links: Links, input: PlanInput): NewDeliv
 					}
 				: null;
 		return {
-			sessionId: context.facts.id,
+			sessionId: context.facts?.id ?? null,
 			recipient,
 			method,
 			type: input.type,
@@ -282,31 +290,17 @@ async function planCredits(tx: Tx, links: Links, event: EventRow): Promise<NewDe
 		event.type === 'CREDIT_REQUEST_DECLINED'
 			? family.recipients.filter((r) => r.id === event.data.requestedBy)
 			: family.recipients;
-	const input = { type: event.type, actorId: event.actor_id, sendAt: event.occurred_at };
-	return route(input, recipients).map(({ recipient, method }) => {
-		const link = linkFor(links, event.type, recipient.relation, { studentId });
-		return {
-			sessionId: null,
-			recipient,
-			method,
-			type: event.type,
-			eventId: event.id,
-			reminderId: null,
-			key: `event:${event.id}:${recipient.id}:${method}`,
-			startAfter: event.occurred_at,
-			dueAt: event.occurred_at,
-			body: renderMessage({
-				type: event.type,
-				locale: recipient.locale,
-				timeZone: recipient.timeZone,
-				session: null,
-				data: { ...event.data, studentName: family.studentName },
-				link,
-				preferencesLink: `${links.origin}/notifications/preferences`
-			}),
-			link,
-			calendar: null
-		};
+	return plan({ recipients, facts: null, studentId }, links, {
+		type: event.type,
+		actorId: event.actor_id,
+		sendAt: event.occurred_at,
+		data: { ...event.data, studentName: family.studentName },
+		eventId: event.id,
+		reminderId: null,
+		keyPrefix: `event:${event.id}`,
+		startAfter: event.occurred_at,
+		dueAt: event.occurred_at,
+		calendar: null
 	});
 }
 

@@ -71,6 +71,24 @@ const escapeHtml = (value: string) =>
 		(c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!
 	);
 
+/** The HTML of every mail the app sends: an optional heading, paragraphs, one link, a footer. */
+export function mailHtml(mail: {
+	locale: Locale;
+	heading: string | null;
+	paragraphs: readonly string[];
+	link: { href: string; label: string };
+	footer: string;
+}): string {
+	return [
+		`<!doctype html><html lang="${mail.locale}"><body style="font-family:system-ui,sans-serif;line-height:1.5">`,
+		...(mail.heading ? [`<h1 style="font-size:1.25rem">${escapeHtml(mail.heading)}</h1>`] : []),
+		...mail.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
+		`<p><a href="${escapeHtml(mail.link.href)}">${escapeHtml(mail.link.label)}</a></p>`,
+		`<p style="color:#555;font-size:.85rem">${escapeHtml(mail.footer)}</p>`,
+		'</body></html>'
+	].join('\n');
+}
+
 export function renderMessage(input: MessageInput): RenderedMessage {
 	const i18n = createI18n(
 		() => input.locale,
@@ -120,14 +138,13 @@ export function renderMessage(input: MessageInput): RenderedMessage {
 	const text = [...lines, '', labelled(i18n, i18n.t('notif.open')) + input.link, '', footer].join(
 		'\n'
 	);
-	const html = [
-		`<!doctype html><html lang="${input.locale}"><body style="font-family:system-ui,sans-serif;line-height:1.5">`,
-		`<h1 style="font-size:1.25rem">${escapeHtml(title)}</h1>`,
-		...lines.map((l) => `<p>${escapeHtml(l)}</p>`),
-		`<p><a href="${escapeHtml(input.link)}">${escapeHtml(i18n.t('notif.open'))}</a></p>`,
-		`<p style="color:#555;font-size:.85rem">${escapeHtml(footer)}</p>`,
-		'</body></html>'
-	].join('\n');
+	const html = mailHtml({
+		locale: input.locale,
+		heading: title,
+		paragraphs: lines,
+		link: { href: input.link, label: i18n.t('notif.open') },
+		footer
+	});
 	const short = `${title} : ${lines[0]}`;
 	return { title, text, html, short: short.length > 160 ? short.slice(0, 157) + '…' : short };
 }
