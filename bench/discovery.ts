@@ -7,13 +7,13 @@
  */
 import type { Sql } from 'postgres';
 import { createCoaches, createFamilies, utcDate } from './fixtures';
+import { DEMO_PARENT, signIn } from './http';
 import { p50p95, round } from './stats';
 
 export const DISCOVERY_SIZES = [4, 40, 400] as const;
 type Size = (typeof DISCOVERY_SIZES)[number];
 const WARM_UP = 10;
 const REQUESTS = 60;
-const DEMO_PARENT = { email: 'parent.martin@nexus.test', password: 'nexus-demo' };
 
 export interface DiscoveryFigures {
 	coaches: number;
@@ -50,18 +50,8 @@ async function seed(sql: Sql, size: Size): Promise<string> {
 	return subject;
 }
 
-async function token(appUrl: string): Promise<string> {
-	const res = await fetch(`${appUrl}/api/auth/token`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify(DEMO_PARENT)
-	});
-	if (!res.ok) throw new Error(`sign-in: ${res.status}`);
-	return ((await res.json()) as { access_token: string }).access_token;
-}
-
 export async function benchDiscovery(appUrl: string, sql: Sql): Promise<DiscoveryFigures[]> {
-	const bearer = await token(appUrl);
+	const bearer = await signIn(appUrl, DEMO_PARENT.email, DEMO_PARENT.password);
 	const figures: DiscoveryFigures[] = [];
 	for (const size of DISCOVERY_SIZES) {
 		const subject = await seed(sql, size);

@@ -12,7 +12,7 @@ import { p50p95, round } from './stats';
 
 const CONNECTIONS = 10;
 const DEMO_COACH_MATHS = '00000000-0000-4000-8000-000000000011';
-const DEMO_PARENT = { email: 'parent.martin@nexus.test', password: 'nexus-demo' };
+export const DEMO_PARENT = { email: 'parent.martin@nexus.test', password: 'nexus-demo' };
 
 export interface HttpFigures {
 	p50_ms: number;
@@ -22,7 +22,7 @@ export interface HttpFigures {
 	status: Record<string, number>;
 }
 
-async function signIn(appUrl: string, email: string, password: string): Promise<string> {
+export async function signIn(appUrl: string, email: string, password: string): Promise<string> {
 	const res = await fetch(`${appUrl}/api/auth/token`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },

@@ -35,25 +35,35 @@ async function forgive(rule: RateLimitRule, value: string, all: boolean) {
 }
 
 /**
- * Count a sign-in attempt against the account and the address before checking the
- * password (so parallel guesses cannot slip past the limit together), and give it back
- * when the password was right: only failures add up. Throws RateLimitedError instead of
- * calling `signIn` once either is spent.
+ * Count an attempt in each bucket before it is tried (so parallel guesses cannot slip past the
+ * limit together), and give it back when it succeeded: only failures add up. `all` forgets the
+ * bucket's earlier failures too (an account whose right password was given).
  */
-export async function limitSignIn<T>(
+async function countFailures<T>(
+	buckets: [RateLimitRule, string, all: boolean][],
+	attempt: () => Promise<T>
+): Promise<T> {
+	await take(buckets.map(([rule, value]) => [rule, value]));
+	const result = await attempt();
+	for (const [rule, value, all] of buckets) await forgive(rule, value, all);
+	return result;
+}
+
+/**
+ * Count a sign-in attempt against the account and the address before checking the password;
+ * throws RateLimitedError instead of calling `signIn` once either is spent.
+ */
+export function limitSignIn<T>(
 	attempt: { email: string; clientAddress: string },
 	signIn: () => Promise<T>
 ): Promise<T> {
-	const account = attempt.email.trim().toLowerCase();
-	const address = addressBucket(attempt.clientAddress);
-	await take([
-		['signin_account', account],
-		['signin_ip', address]
-	]);
-	const result = await signIn();
-	await forgive('signin_account', account, true);
-	await forgive('signin_ip', address, false);
-	return result;
+	return countFailures(
+		[
+			['signin_account', attempt.email.trim().toLowerCase(), true],
+			['signin_ip', addressBucket(attempt.clientAddress), false]
+		],
+		signIn
+	);
 }
 
 /** Count an account creation (sign-up, add a child) against the client's address. */
@@ -74,14 +84,9 @@ export async function limitResetRequest(attempt: { email: string; clientAddress:
 }
 
 /**
- * Count a use of a reset link against the client's address before checking it, and give it
- * back when the link was good: only failures add up (a link is 256 random bits; this keeps
- * anyone from even trying).
+ * Count a use of a reset link against the client's address; only failures add up (a link is
+ * 256 random bits; this keeps anyone from even trying).
  */
-export async function limitResetUse<T>(clientAddress: string, use: () => Promise<T>): Promise<T> {
-	const address = addressBucket(clientAddress);
-	await take([['reset_ip', address]]);
-	const result = await use();
-	await forgive('reset_ip', address, false);
-	return result;
+export function limitResetUse<T>(clientAddress: string, use: () => Promise<T>): Promise<T> {
+	return countFailures([['reset_ip', addressBucket(clientAddress), false]], use);
 }
