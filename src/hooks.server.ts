@@ -4,7 +4,7 @@ import { identity } from '$lib/server/auth';
 import {
 	ACCESS_COOKIE,
 	REFRESH_COOKIE,
-	clearSessionCookies,
+	endedSessionCookies,
 	expiredSessionCookies,
 	setSessionCookies
 } from '$lib/server/auth/cookies';
@@ -121,7 +121,7 @@ async function authenticate(event: Parameters<Handle>[0]['event']) {
 	if (!refresh) return null;
 	const renewed = await provider.refresh(refresh);
 	if (!renewed) {
-		clearSessionCookies(event.cookies);
+		endedSessionCookies(event.cookies, event.url.protocol === 'https:');
 		return null;
 	}
 	setSessionCookies(event.cookies, renewed, event.url.protocol === 'https:');

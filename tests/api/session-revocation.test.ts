@@ -97,6 +97,38 @@ describe('signing out', () => {
 		expect(row?.n).toBe(1);
 	});
 
+	it('a copy told by a background request still hears why on its next page', async () => {
+		const family = await signedInFamily(sql);
+		const cookie = await signInCookie(await emailOf(family.parent.id), FIXTURE_PASSWORD);
+		await postForm('/logout', {}, { cookie });
+
+		// The bell's poll learns it first: the dead cookies go, a short-lived mark stays.
+		const poll = await asBrowser('/api/notifications/unread', cookie);
+		expect(poll.status).toBe(401);
+		const set = poll.res.headers.getSetCookie();
+		expect(set).toEqual(
+			expect.arrayContaining([
+				expect.stringMatching(/^nexus_access=;.*Max-Age=0/),
+				expect.stringMatching(/^nexus_ended=1;.*HttpOnly/)
+			])
+		);
+		const ended = 'nexus_ended=1';
+
+		// Reloading the page, with only that mark left, lands on sign-in with the reason.
+		const page = await asBrowser('/sessions', ended);
+		expect(page.location).toBe('/login?next=%2Fsessions');
+		const login = await asBrowser('/login?next=%2Fsessions', ended);
+		expect(login.status).toBe(200);
+		expect(await login.res.text()).toContain('Votre session a pris fin');
+		expect(login.res.headers.getSetCookie()).toEqual([
+			expect.stringMatching(/^nexus_ended=;.*Max-Age=0/)
+		]);
+		// Said once: a plain sign-in page says nothing of it.
+		expect(await (await asBrowser('/login', '')).res.text()).not.toContain(
+			'Votre session a pris fin'
+		);
+	});
+
 	it('ends only that session: the same user signed in elsewhere stays signed in', async () => {
 		const family = await signedInFamily(sql);
 		const email = await emailOf(family.parent.id);

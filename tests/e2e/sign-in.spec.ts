@@ -77,6 +77,11 @@ test('sign-out ends a copy of the session cookies too, and says so there', async
 	await page.getByRole('button', { name: 'Se déconnecter' }).click();
 	await expect(page).toHaveURL('/login');
 
+	// The bell's poll may learn it before the person reloads (it did, now and then): the
+	// page must still say why. Made certain here rather than left to the poll's timing.
+	expect(await other.evaluate(async () => (await fetch('/api/notifications/unread')).status)).toBe(
+		401
+	);
 	await other.reload();
 	await expect(other).toHaveURL(/\/login\?next=%2Fsessions/);
 	await expect(other.getByRole('status')).toHaveText(

@@ -3,18 +3,19 @@ import { HOME_BY_ROLE } from '$lib/core/roles';
 import { safeRedirect } from '$lib/core/redirects';
 import { SignInSchema } from '$lib/features/people/schemas';
 import { AuthError, identity } from '$lib/server/auth';
-import { setSessionCookies } from '$lib/server/auth/cookies';
+import { setSessionCookies, takeSessionEnded } from '$lib/server/auth/cookies';
 import { RateLimitedError, limitSignIn } from '$lib/server/auth/rate-limit';
 import { database } from '$lib/server/db';
 import { demoSignInFor } from '$lib/features/people/demo-accounts.server';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url, getClientAddress }) => {
+export const load: PageServerLoad = async ({ locals, url, cookies, getClientAddress }) => {
 	if (locals.user) redirect(303, HOME_BY_ROLE[locals.user.role]);
 	const db = await database();
 	return {
 		next: safeRedirect(url.searchParams.get('next')),
-		sessionEnded: url.searchParams.has('ended'),
+		// Either flag alone: a background request may have learnt it before this page.
+		sessionEnded: takeSessionEnded(cookies) || url.searchParams.has('ended'),
 		demo: await demoSignInFor({
 			embedded: db.mode === 'embedded',
 			clientAddress: getClientAddress()
