@@ -38,9 +38,10 @@ export async function seedYear(sql: Sql): Promise<SeedYearReport> {
 		await sessions(tx);
 		await history(tx);
 		await usage(tx);
-		// The sessions went in with triggers off: the analytics rollup is rebuilt from them.
+		// The sessions and events went in with triggers off: the analytics rollups are rebuilt.
 		await tx`set local session_replication_role = origin`;
 		await tx`select private.rebuild_analytics_daily()`;
+		await tx`select private.rebuild_analytics_months()`;
 	});
 	const [counts] = await sql<
 		{ coaches: number; students: number; sessions: number; events: number }[]

@@ -10,6 +10,20 @@ alter table private.analytics_daily enable row level security;
 -- no policy: nobody but the owner and bypassrls roles
 
 -- ----------------------------------------------------------------------------
+-- private.analytics_funnel_months
+-- Booking-wizard steps reached per (team-zone month, family, coach, subject) as bits; kept by triggers on usage_events.
+-- grants: none (owner only)
+alter table private.analytics_funnel_months enable row level security;
+-- no policy: nobody but the owner and bypassrls roles
+
+-- ----------------------------------------------------------------------------
+-- private.analytics_student_months
+-- Live sessions per (team-zone month, student, parent, coach, subject); kept by triggers on session_bookings.
+-- grants: none (owner only)
+alter table private.analytics_student_months enable row level security;
+-- no policy: nobody but the owner and bypassrls roles
+
+-- ----------------------------------------------------------------------------
 -- private.rate_limits
 -- Attempts per rule and hashed subject in the current window; written only by private.rate_limit_take / rate_limit_forgive.
 -- grants: none (owner only)

@@ -483,6 +483,63 @@ describe('the daily rollup', () => {
 		}
 	});
 
+	it('gives what the rows give for the distinct counts: whole months from the monthly rollups, the partial ends from the rows', async () => {
+		const figures: ((tx: Tx, f: TeamFilters, zone: string) => Promise<unknown>)[] = [
+			team.funnel,
+			team.engagement,
+			team.cohorts,
+			team.adoption
+		];
+		// No whole month; exactly one; one with both ends partial; whole April after a partial March.
+		const periods = [
+			WEEK,
+			{ ...WEEK, from: '2020-03-01', to: '2020-03-31' },
+			{ ...WEEK, from: '2020-02-10', to: '2020-04-20' },
+			{ ...WEEK, from: '2020-03-15', to: '2020-04-30' }
+		];
+		for (const figure of figures) {
+			for (const period of periods) {
+				for (const filters of [
+					period,
+					{ ...period, coachId: A },
+					{ ...period, subject: 'FRANCAIS' }
+				]) {
+					const rollup = await asStaff((tx) => figure(tx, filters, ZONE));
+					const rows = await asStaff((tx) => figure(tx, filters, 'Europe/Brussels'));
+					expect(rollup).toEqual(rows);
+				}
+			}
+		}
+	});
+
+	it('counts March as a whole month by hand, from the rollups', async () => {
+		const march = { ...WEEK, from: '2020-03-01', to: '2020-03-31' };
+		// P3's start on Sunday 22 is in March; S1's two starts are one family.
+		expect(await asStaff((tx) => team.funnel(tx, march, ZONE))).toEqual([
+			{ step: 'WIZARD_STARTED', families: 4 },
+			{ step: 'COACH_CHOSEN', families: 3 },
+			{ step: 'SLOT_CHOSEN', families: 2 },
+			{ step: 'BOOKED', families: 2 }
+		]);
+		// s1, s3, s4, s5 (Sunday 00:30 CET), s7: three students; s8 is in April.
+		expect(await asStaff((tx) => team.engagement(tx, march, ZONE))).toEqual([
+			{ month: '2020-03', activeStudents: 3, sessions: 5, perStudent: 1.67 }
+		]);
+		// The rollups really are read: spoil them, and only the team zone's figures move.
+		await sql`update private.analytics_student_months set sessions = sessions + 100
+			where month = '2020-03-01' and student_id = ${S[0]!} and coach_id = ${A}`;
+		await sql`update private.analytics_funnel_months set reached = 15
+			where month = '2020-03-01' and user_id = ${S[0]!}`;
+		const spoilt = await asStaff((tx) => team.engagement(tx, march, ZONE));
+		expect(spoilt[0]?.sessions).toBe(105);
+		const funnel = await asStaff((tx) => team.funnel(tx, march, ZONE));
+		expect(funnel.at(-1)).toEqual({ step: 'BOOKED', families: 3 });
+		const other = await asStaff((tx) => team.engagement(tx, march, 'Europe/Brussels'));
+		expect(other[0]?.sessions).toBe(5);
+		await sql`select private.rebuild_analytics_months()`;
+		expect((await asStaff((tx) => team.engagement(tx, march, ZONE)))[0]?.sessions).toBe(5);
+	});
+
 	it('counts the booked hours of a coach in another zone from the sessions, by that zone’s days', async () => {
 		const coach = await makeCoach(sql, {
 			timeZone: 'Europe/Brussels',
@@ -506,6 +563,13 @@ describe('the daily rollup', () => {
 	});
 
 	it('follows a session through its changes, and a rebuild finds the same rows', async () => {
+		const months = async () => ({
+			students: await sql`select * from private.analytics_student_months
+				order by month, student_id, parent_id, coach_id, subject_code`,
+			funnel: await sql`select * from private.analytics_funnel_months
+				order by month, user_id, coach_id, subject_code`
+		});
+		const monthsBefore = await months();
 		const before =
 			await sql`select * from private.analytics_daily order by day, coach_id, subject_code`;
 		// The team zone really reads the rollup: spoil it, and only that zone's figure moves.
@@ -544,6 +608,27 @@ describe('the daily rollup', () => {
 			await sql`select * from private.analytics_daily order by day, coach_id, subject_code`;
 		expect(rebuilt).toEqual(kept);
 		expect(kept.length).toBeGreaterThan(before.length);
+
+		// The monthly rollups followed too; so did the funnel's through events added, moved
+		// (a coach's account deleted sets their id to null) and purged.
+		await event(family.parentId, 'WIZARD_STARTED', '2020-05-04 18:00');
+		await event(family.parentId, 'COACH_CHOSEN', '2020-05-04 18:01', coach, 'MATHEMATIQUES');
+		await event(family.parentId, 'SLOT_CHOSEN', '2020-05-31 23:30', coach, 'MATHEMATIQUES');
+		await sql`update public.usage_events set coach_id = null
+			where user_id = ${family.parentId} and kind = 'COACH_CHOSEN'`;
+		await sql`delete from public.usage_events
+			where user_id = ${family.parentId} and kind = 'WIZARD_STARTED'`;
+		const followed = await months();
+		// Both bookings ended cancelled: their student-months came and went, leaving no zero row.
+		expect(followed.students).toEqual(monthsBefore.students);
+		expect(
+			followed.funnel
+				.filter((r) => r.user_id === family.parentId)
+				.map((r) => r.reached)
+				.sort()
+		).toEqual([2, 4]);
+		await sql`select private.rebuild_analytics_months()`;
+		expect(await months()).toEqual(followed);
 	});
 });
 
