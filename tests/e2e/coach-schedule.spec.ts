@@ -105,8 +105,9 @@ test('a coach runs their sessions from the schedule: confirm, refuse, cancel, st
 	const analytics = page.getByRole('region', { name: /Mon activité/ });
 	const chart = analytics.getByRole('img', { name: 'Séances réalisées par mois' });
 	await expect(chart).toBeVisible();
-	// Drawn by the server (an SVG, no chart library on the coach's phone page).
+	// Drawn by LayerChart on the server: an SVG with its columns, no chart library in the page.
 	await expect(chart.locator('svg').first()).toBeVisible();
+	await expect(chart.locator('rect.lc-bars-bar')).toHaveCount(6);
 	// Counted in the month it started (in Paris), which stays on the chart even when this test
 	// runs across a month's last midnight.
 	const month = new Intl.DateTimeFormat('fr-FR', {

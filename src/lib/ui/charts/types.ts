@@ -26,3 +26,9 @@ export interface ChartSpec {
 }
 
 export const PALETTE = ['var(--c-primary)', 'var(--c-accent)', '#17663a', '#7b3fa0'];
+
+/** One column of a server-drawn chart (`ServerColumns.svelte`). */
+export interface ColumnPoint {
+	label: string;
+	value: number;
+}
