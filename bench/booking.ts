@@ -11,6 +11,7 @@ import { mapDatabaseError } from '../src/lib/server/http/db-errors';
 import { ApiError } from '../src/lib/server/http/errors';
 import { createCoaches, createFamilies, utcDate, wallTime, type BenchFamily } from './fixtures';
 import { p50p95, round, runClients } from './stats';
+import { benchWriteSet, type WriteSetFigures } from './write-set';
 
 export const CLIENTS = 16;
 const COACHES = 4;
@@ -35,6 +36,11 @@ export interface BookingFigures {
 	single_client_p95_ms: number;
 	/** book_session's own time in the server (100 calls in a loop inside PostgreSQL), median of 6. */
 	rpc_server_ms: number;
+	/** Bookings/s ÷ the same rows written by one plain statement/s (`write-set.ts`), 16 clients. */
+	write_set_ratio: number;
+	four_coaches_write_set_ratio: number;
+	one_coach_write_set_ratio: number;
+	write_set: WriteSetFigures;
 }
 
 const pick = (n: number) => Math.floor(Math.random() * n);
@@ -174,6 +180,7 @@ export async function benchBooking(url: string, durationMs: number): Promise<Boo
 		const baselineTxPerS = await baseline(sql, durationMs);
 		const single = await singleClient(sql);
 		const rpcServerMs = await rpcServerTime(sql);
+		const writeSet = await benchWriteSet(sql, durationMs / 2);
 		const checks = await integrity(sql);
 		const bookingsPerS = (counts.get('booked') ?? 0) / seconds;
 		return {
@@ -187,7 +194,11 @@ export async function benchBooking(url: string, durationMs: number): Promise<Boo
 			attempts: [...counts.values()].reduce((a, b) => a + b, 0),
 			outcomes: Object.fromEntries(counts),
 			...single,
-			rpc_server_ms: rpcServerMs
+			rpc_server_ms: rpcServerMs,
+			write_set_ratio: writeSet.own_coach.ratio,
+			four_coaches_write_set_ratio: writeSet.four_coaches.ratio,
+			one_coach_write_set_ratio: writeSet.one_coach.ratio,
+			write_set: writeSet
 		};
 	} finally {
 		await sql.end({ timeout: 5 });

@@ -198,6 +198,7 @@ function printSummary(r: {
 			`Booking (${CLIENTS} clients, contended):`,
 			`  ${b.bookings_per_s} bookings/s, ${b.conflicts_per_s} conflicts/s (${b.attempts} attempts)`,
 			`  baseline ${b.baseline_tx_per_s} trivial tx/s  →  ratio ${b.ratio}`,
+			`  against the same rows in one statement (no broadcast), 16 clients: own coach ${b.write_set_ratio} (${b.write_set.own_coach.bookings_per_s} / ${b.write_set.own_coach.write_set_per_s} per s), four coaches ${b.four_coaches_write_set_ratio}, one coach ${b.one_coach_write_set_ratio} (targets ≥ 0.8 own coach, ≥ 0.6 one coach)`,
 			`  one client booking its own coach's free hours in a row: p50 ${b.single_client_p50_ms} ms, p95 ${b.single_client_p95_ms} ms`,
 			`  book_session inside PostgreSQL (100 calls a round, median of 6): ${b.rpc_server_ms} ms a call`,
 			`  double bookings ${b.double_bookings}, negative balances ${b.negative_balances}, ledger mismatches ${b.ledger_mismatches}`,
@@ -316,6 +317,9 @@ async function bookingOnly() {
 				`baseline ${b.baseline_tx_per_s} trivial tx/s → ratio ${b.ratio}; ` +
 				`one client alone: p50 ${b.single_client_p50_ms} ms, p95 ${b.single_client_p95_ms} ms; ` +
 				`book_session in the server ${b.rpc_server_ms} ms; ` +
+				`against the same rows in one statement: own coach ${b.write_set_ratio}, four coaches ` +
+				`${b.four_coaches_write_set_ratio}, one coach ${b.one_coach_write_set_ratio} ` +
+				`(${JSON.stringify(b.write_set)}); ` +
 				`double bookings ${b.double_bookings}, negative balances ${b.negative_balances}`
 		);
 		if (b.double_bookings > 0 || b.negative_balances > 0) process.exitCode = 1;
