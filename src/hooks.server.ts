@@ -13,6 +13,7 @@ import { startNotifications } from '$lib/features/notifications/index.server';
 import { apiAnswerForThrown, asJsonApiAnswer, isApiPath } from '$lib/server/http/api-answers';
 import { refuseCrossSiteForm } from '$lib/server/http/csrf';
 import { withSecurityHeaders } from '$lib/server/http/security-headers';
+import { liveConnectSources } from '$lib/server/live/config';
 import { recordRequests } from '$lib/server/metrics/handle';
 import { isLocale, LOCALE_COOKIE, negotiateLocale } from '$lib/i18n';
 
@@ -79,7 +80,8 @@ const securityHeaders: Handle = async ({ event, resolve }) =>
 	withSecurityHeaders(await resolve(event), {
 		url: event.url,
 		api: isApiPath(event.url.pathname),
-		signedIn: Boolean(event.locals.user)
+		signedIn: Boolean(event.locals.user),
+		connectSources: liveConnectSources()
 	});
 
 /** Outermost of all: every answer is timed and counted, refusals and redirects included. */

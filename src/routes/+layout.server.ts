@@ -3,6 +3,7 @@ import { isSupportedTimeZone } from '$lib/core/time/zones';
 import { DEFAULT_TIME_ZONE, TIME_ZONE_COOKIE } from '$lib/i18n';
 import { withService, withUser, type Tx } from '$lib/server/db';
 import { readBookingPolicy } from '$lib/server/db/policy';
+import { liveTransport } from '$lib/server/live/config';
 import { getMyProfile } from '$lib/features/people/profiles.server';
 import { unreadCount } from '$lib/features/notifications/inbox.server';
 import type { LayoutServerLoad } from './$types';
@@ -29,6 +30,8 @@ export const load: LayoutServerLoad = async ({ locals, cookies }) => {
 		browserTimeZone,
 		policy,
 		unread,
+		/** How this page's live client receives changes (public: no secret in it). */
+		live: liveTransport(),
 		user:
 			user && profile
 				? {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call } from '../support/api';
+import { appUrl, call } from '../support/api';
 import { fileSql, makeUser } from '../support/db';
 import {
 	bookedSession,
@@ -124,5 +124,34 @@ describe('GET /api/live (server-sent events)', () => {
 		);
 		expect(missed.data.payload.change).toBe('status');
 		again.close();
+	});
+});
+
+describe('GET /api/live/token (the access token Supabase Realtime checks the topics with)', () => {
+	const decode = (token: string) =>
+		JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { exp: number };
+
+	it('answers 401 JSON without a caller', async () => {
+		const res = await fetch(`${appUrl()}/api/live/token`);
+		expect(res.status).toBe(401);
+		expect(await res.json()).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
+	});
+
+	it("hands back the caller's own token and its expiry, never cached", async () => {
+		const { token } = await staff();
+		const res = await fetch(`${appUrl()}/api/live/token`, {
+			headers: { authorization: `Bearer ${token}` }
+		});
+		expect(res.status).toBe(200);
+		expect(res.headers.get('cache-control')).toBe('no-store');
+		expect(await res.json()).toEqual({ token, expiresAt: decode(token).exp });
+	});
+
+	it('answers 401 once the sign-in session has ended elsewhere, though the token verifies', async () => {
+		const family = await signedInFamily(sql);
+		await sql`delete from auth.sessions where user_id = ${family.parent.id}`;
+		const res = await call('GET', '/api/live/token', { token: family.parent.token });
+		expect(res.status).toBe(401);
+		expect(res.body).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
 	});
 });

@@ -25,3 +25,21 @@ export const CURSOR_PATTERN = /^\d{1,20}$/;
 
 /** How many topics one connection may hold (a page needs two or three). */
 export const MAX_TOPICS = 8;
+
+/**
+ * How browsers receive live messages, decided once by the server's configuration (`NEXUS_LIVE`)
+ * and handed to every page by the root layout: this server's server-sent events, or Supabase
+ * Realtime's private channels (the project's URL and its public key: never a secret).
+ */
+export type LiveTransportConfig =
+	{ kind: 'sse' } | { kind: 'supabase'; url: string; anonKey: string };
+
+/**
+ * `GET /api/live/token`: the caller's access token, for Supabase Realtime to check the topics
+ * against `public.can_listen` (the session cookie is httpOnly), and when it expires (epoch s).
+ */
+export interface LiveToken {
+	token: string;
+	expiresAt: number;
+}
+export const LIVE_TOKEN_PATH = '/api/live/token';

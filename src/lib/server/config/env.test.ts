@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ENV_VARIABLES, readServerEnv, SECRET_VARIABLES } from './env';
+import { ENV_VARIABLES, liveTransportOf, readServerEnv, SECRET_VARIABLES } from './env';
 
 const problemsOf = (source: Record<string, string>) => {
 	try {
@@ -114,6 +114,51 @@ describe('the configuration of each home', () => {
 		expect(problemsOf({ NEXUS_HOME: 'embedded', DATABASE_URL: PRODUCTION.DATABASE_URL })).toContain(
 			'DATABASE_URL: set, but NEXUS_HOME=embedded'
 		);
+	});
+
+	it('sends browsers to Supabase Realtime only with a project and a database it can read', () => {
+		const project = {
+			SUPABASE_URL: 'https://abcdefghijklmnop.supabase.co',
+			SUPABASE_ANON_KEY: 'sb_publishable_0123456789abcdef'
+		};
+		const server = { DATABASE_URL: PRODUCTION.DATABASE_URL };
+		expect(liveTransportOf(readServerEnv({ ...server, ...project }))).toEqual({
+			kind: 'supabase',
+			url: project.SUPABASE_URL,
+			anonKey: project.SUPABASE_ANON_KEY
+		});
+		expect(liveTransportOf(readServerEnv({ ...server, ...project, NEXUS_LIVE: 'sse' }))).toEqual({
+			kind: 'sse'
+		});
+		expect(liveTransportOf(readServerEnv(server))).toEqual({ kind: 'sse' });
+		// The embedded database is not the project's: its own stream, unless told otherwise…
+		expect(liveTransportOf(readServerEnv(project))).toEqual({ kind: 'sse' });
+		// …which is refused.
+		expect(problemsOf({ ...project, NEXUS_LIVE: 'supabase' })).toContain(
+			'NEXUS_LIVE: `supabase` needs the Supabase database'
+		);
+		const missing = problemsOf({ ...server, NEXUS_LIVE: 'supabase' });
+		expect(missing).toContain('SUPABASE_URL: required with NEXUS_LIVE=supabase');
+		expect(missing).toContain('SUPABASE_ANON_KEY: required with NEXUS_LIVE=supabase');
+		expect(problemsOf({ ...server, SUPABASE_URL: project.SUPABASE_URL })).toContain(
+			'SUPABASE_ANON_KEY: required with SUPABASE_URL (the Supabase project: all or none)'
+		);
+		expect(
+			problemsOf({ ...PRODUCTION, ...project, SUPABASE_URL: 'http://abcdefghijklmnop.supabase.co' })
+		).toContain('SUPABASE_URL: must be https:// in production');
+	});
+
+	it('refuses a secret Supabase key where the public one is expected', () => {
+		const jwt = (role: string) =>
+			['{"alg":"HS256","typ":"JWT"}', JSON.stringify({ role, iss: 'supabase' })]
+				.map((part) => btoa(part).replace(/=+$/, ''))
+				.concat('signature')
+				.join('.');
+		const withKey = (key: string) =>
+			problemsOf({ SUPABASE_URL: 'https://abcdefghijklmnop.supabase.co', SUPABASE_ANON_KEY: key });
+		expect(withKey(jwt('anon'))).toBeNull();
+		expect(withKey(jwt('service_role'))).toContain('SUPABASE_ANON_KEY: the service-role key');
+		expect(withKey('sb_secret_0123456789abcdef')).toContain('SUPABASE_ANON_KEY: a secret key');
 	});
 
 	it('never puts a secret value in its message', () => {

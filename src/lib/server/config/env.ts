@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { LiveTransportConfig } from '$lib/core/live';
 
 /**
  * Server configuration, validated once, at boot (the database opens with it), for the home it
@@ -17,6 +18,26 @@ import { z } from 'zod';
 const booleanFlag = z
 	.enum(['1', '0', 'true', 'false', 'yes', 'no'])
 	.transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+/**
+ * The Supabase project's public key is sent to every browser: the anon JWT or a publishable
+ * `sb_publishable_…` key. A secret or service-role key would hand anyone the whole database.
+ */
+const publicSupabaseKey = z
+	.string()
+	.min(20)
+	.refine((key) => !key.startsWith('sb_secret_'), 'a secret key: use the publishable key')
+	.refine((key) => jwtRole(key) !== 'service_role', 'the service-role key: use the anon key');
+
+function jwtRole(key: string): unknown {
+	const payload = key.split('.')[1];
+	if (!payload) return undefined;
+	try {
+		return JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))).role;
+	} catch {
+		return undefined;
+	}
+}
 
 const EnvSchema = z.object({
 	/** Which home this server runs in (see above); detected when unset. */
@@ -67,6 +88,12 @@ const EnvSchema = z.object({
 		.regex(/^(mailto:|https:\/\/)/)
 		.default('mailto:contact@nexus-reussite.fr'),
 	INNGEST_EVENT_KEY: z.string().min(1).optional(),
+	/** The Supabase project (https://<ref>.supabase.co); its Realtime can carry live updates. */
+	SUPABASE_URL: z.string().url().optional(),
+	/** The project's public key (anon or publishable): browsers join Realtime with it. */
+	SUPABASE_ANON_KEY: publicSupabaseKey.optional(),
+	/** How browsers receive live updates; default supabase when the project is configured. */
+	NEXUS_LIVE: z.enum(['sse', 'supabase']).optional(),
 	/** Bearer token of GET /metrics (Prometheus); without it the endpoint is off (404). */
 	METRICS_TOKEN: z.string().min(16).optional(),
 	INNGEST_SIGNING_KEY: z.string().min(1).optional()
@@ -112,7 +139,8 @@ const PRODUCTION_NEEDS: Problem[] = [
 
 const GROUPS: [names: (keyof ParsedEnv)[], what: string][] = [
 	[['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM'], 'SMS through Twilio'],
-	[['VAPID_PUBLIC_KEY', 'VAPID_PRIVATE_KEY'], 'web push keys']
+	[['VAPID_PUBLIC_KEY', 'VAPID_PRIVATE_KEY'], 'web push keys'],
+	[['SUPABASE_URL', 'SUPABASE_ANON_KEY'], 'the Supabase project']
 ];
 
 /** What the chosen home needs beyond each variable's own shape (one problem per variable). */
@@ -135,6 +163,18 @@ function homeProblems(env: ParsedEnv, home: ServerHome): Problem[] {
 		add('DATABASE_URL', 'required with NEXUS_HOME=server (the database to serve)');
 	if (home === 'embedded' && env.DATABASE_URL)
 		add('DATABASE_URL', 'set, but NEXUS_HOME=embedded runs its own database');
+	if (env.NEXUS_LIVE === 'supabase') {
+		// Realtime reads the project's own realtime.messages: the embedded database's never reach it.
+		if (home === 'embedded')
+			add(
+				'NEXUS_LIVE',
+				'`supabase` needs the Supabase database (DATABASE_URL), not the embedded one'
+			);
+		for (const n of ['SUPABASE_URL', 'SUPABASE_ANON_KEY'] as const)
+			if (!env[n]) add(n, 'required with NEXUS_LIVE=supabase (browsers join its Realtime)');
+	}
+	if (home === 'production' && env.SUPABASE_URL && !env.SUPABASE_URL.startsWith('https://'))
+		add('SUPABASE_URL', 'must be https:// in production (the access token travels over it)');
 	for (const [names, what] of GROUPS) {
 		const set = names.filter((n) => env[n] !== undefined);
 		if (set.length && set.length < names.length)
@@ -154,6 +194,18 @@ function homeProblems(env: ParsedEnv, home: ServerHome): Problem[] {
 						: 'required on a serverless host (no process stays up to send reminders)'
 				);
 	return [...problems];
+}
+
+/**
+ * How browsers receive live updates: Supabase Realtime when asked (`NEXUS_LIVE=supabase`) or,
+ * outside the embedded home, when the project is configured; otherwise this server's stream.
+ */
+export function liveTransportOf(env: ServerEnv): LiveTransportConfig {
+	const chosen =
+		env.NEXUS_LIVE ?? (env.home !== 'embedded' && env.SUPABASE_URL ? 'supabase' : 'sse');
+	return chosen === 'supabase' && env.SUPABASE_URL && env.SUPABASE_ANON_KEY
+		? { kind: 'supabase', url: env.SUPABASE_URL, anonKey: env.SUPABASE_ANON_KEY }
+		: { kind: 'sse' };
 }
 
 /** Read and check the configuration; throws one error listing every problem. */
