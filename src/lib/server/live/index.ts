@@ -15,7 +15,6 @@ export function liveHub(): Promise<LiveHub> {
 }
 
 export { liveStream } from './sse';
-export { liveConnectSources, liveTransport } from './config';
 export type { LiveHub } from './hub';
 
 /** The topics `claims` may not listen to (empty: all allowed), asked of `public.can_listen`. */
