@@ -1,10 +1,11 @@
+import type { Cookies } from '@sveltejs/kit';
 import { readServerEnv } from '../config/env';
 import { database } from '../db';
 import { persistentSecret } from '../db/embedded';
 import { createLocalIdentityProvider } from './local-provider';
-import type { IdentityProvider } from './types';
+import type { BrowserSession, IdentityProvider } from './types';
 
-export type { AppUser, IdentityProvider, IssuedSession } from './types';
+export type { AppUser, BrowserSession, IdentityProvider, IssuedSession } from './types';
 export { AuthError } from './types';
 
 let provider: Promise<IdentityProvider> | undefined;
@@ -20,4 +21,19 @@ export function identity(): Promise<IdentityProvider> {
 		return createLocalIdentityProvider(async () => (await database()).sql, secret);
 	})();
 	return provider;
+}
+
+// One per request (keyed by its cookies, which live exactly as long): the hook that resolves
+// the caller and the action that signs them out must see the same session.
+const perRequest = new WeakMap<Cookies, Promise<BrowserSession>>();
+
+/** The sign-in session of this request's browser (its cookies), made once per request. */
+export function browserSession(event: { cookies: Cookies; url: URL }): Promise<BrowserSession> {
+	let session = perRequest.get(event.cookies);
+	if (!session) {
+		const secure = event.url.protocol === 'https:';
+		session = identity().then((p) => p.forRequest(event.cookies, { secure }));
+		perRequest.set(event.cookies, session);
+	}
+	return session;
 }
