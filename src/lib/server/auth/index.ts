@@ -1,8 +1,9 @@
 import type { Cookies } from '@sveltejs/kit';
-import { readServerEnv } from '../config/env';
+import { readServerEnv, supabaseAuthOf } from '../config/env';
 import { database } from '../db';
 import { persistentSecret } from '../db/embedded';
 import { createLocalIdentityProvider } from './local-provider';
+import { createSupabaseIdentityProvider } from './supabase-provider';
 import type { BrowserSession, IdentityProvider } from './types';
 
 export type { AppUser, BrowserSession, IdentityProvider, IssuedSession } from './types';
@@ -11,14 +12,17 @@ export { AuthError } from './types';
 let provider: Promise<IdentityProvider> | undefined;
 
 /**
- * The identity adapter, chosen once. Local today; the Supabase Auth adapter
- * slots in here when SUPABASE_URL is configured.
+ * The identity adapter, chosen once: Supabase Auth when SUPABASE_URL is configured (with its
+ * keys, checked at boot), otherwise the local one.
  */
 export function identity(): Promise<IdentityProvider> {
 	provider ??= (async () => {
 		const env = readServerEnv();
+		const getSql = async () => (await database()).sql;
+		const supabase = supabaseAuthOf(env);
+		if (supabase) return createSupabaseIdentityProvider(supabase, getSql);
 		const secret = env.JWT_SECRET ?? (await persistentSecret(env.NEXUS_DATA_DIR, 'jwt-secret'));
-		return createLocalIdentityProvider(async () => (await database()).sql, secret);
+		return createLocalIdentityProvider(getSql, secret);
 	})();
 	return provider;
 }

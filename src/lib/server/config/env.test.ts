@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ENV_VARIABLES, readServerEnv, SECRET_VARIABLES } from './env';
+import { ENV_VARIABLES, readServerEnv, SECRET_VARIABLES, supabaseAuthOf } from './env';
 
 const problemsOf = (source: Record<string, string>) => {
 	try {
@@ -114,6 +114,62 @@ describe('the configuration of each home', () => {
 		expect(problemsOf({ NEXUS_HOME: 'embedded', DATABASE_URL: PRODUCTION.DATABASE_URL })).toContain(
 			'DATABASE_URL: set, but NEXUS_HOME=embedded'
 		);
+	});
+
+	describe('Supabase Auth', () => {
+		const SUPABASE = {
+			SUPABASE_URL: 'https://abcdefghijklmnopqrst.supabase.co',
+			SUPABASE_PUBLISHABLE_KEY: `sb_publishable_${'p'.repeat(24)}`,
+			SUPABASE_SECRET_KEY: `sb_secret_${'s'.repeat(24)}`
+		};
+
+		it('is chosen with its URL and both keys, and then production needs no JWT_SECRET', () => {
+			const { JWT_SECRET: _local, ...rest } = PRODUCTION;
+			const env = readServerEnv({ ...rest, ...SUPABASE });
+			expect(supabaseAuthOf(env)).toEqual({
+				url: SUPABASE.SUPABASE_URL,
+				publishableKey: SUPABASE.SUPABASE_PUBLISHABLE_KEY,
+				secretKey: SUPABASE.SUPABASE_SECRET_KEY
+			});
+			expect(supabaseAuthOf(readServerEnv(PRODUCTION))).toBeNull();
+		});
+
+		it('takes the legacy anon and service_role key names too', () => {
+			const env = readServerEnv({
+				DATABASE_URL: PRODUCTION.DATABASE_URL,
+				SUPABASE_URL: SUPABASE.SUPABASE_URL,
+				SUPABASE_ANON_KEY: 'eyJ'.padEnd(40, 'a'),
+				SUPABASE_SERVICE_ROLE_KEY: 'eyJ'.padEnd(40, 's')
+			});
+			expect(supabaseAuthOf(env)).toMatchObject({
+				publishableKey: 'eyJ'.padEnd(40, 'a'),
+				secretKey: 'eyJ'.padEnd(40, 's')
+			});
+		});
+
+		it('lists every missing, doubled or stray setting in one message', () => {
+			const server = { DATABASE_URL: PRODUCTION.DATABASE_URL };
+			const message = problemsOf({ ...server, SUPABASE_URL: SUPABASE.SUPABASE_URL });
+			expect(message).toMatch(/server home \(2 problems\)/);
+			expect(message).toContain('SUPABASE_PUBLISHABLE_KEY: required with SUPABASE_URL');
+			expect(message).toContain('SUPABASE_SECRET_KEY: required with SUPABASE_URL');
+			const doubled = problemsOf({
+				...server,
+				...SUPABASE,
+				SUPABASE_SERVICE_ROLE_KEY: 'eyJ'.padEnd(40, 's')
+			});
+			expect(doubled).toContain('SUPABASE_SERVICE_ROLE_KEY: set beside SUPABASE_SECRET_KEY');
+			const stray = problemsOf({ ...server, SUPABASE_SERVICE_ROLE_KEY: 'eyJ'.padEnd(40, 's') });
+			expect(stray).toContain('SUPABASE_SERVICE_ROLE_KEY: set, but SUPABASE_URL is not');
+		});
+
+		it('needs the project’s database, and https in production', () => {
+			expect(problemsOf(SUPABASE)).toContain('SUPABASE_URL: Supabase Auth keeps its users');
+			const { JWT_SECRET: _local, ...rest } = PRODUCTION;
+			const message = problemsOf({ ...rest, ...SUPABASE, SUPABASE_URL: 'http://127.0.0.1:54321' });
+			expect(message).toMatch(/\(1 problem\)/);
+			expect(message).toContain('SUPABASE_URL: must be https://');
+		});
 	});
 
 	it('never puts a secret value in its message', () => {

@@ -28,6 +28,15 @@ const EnvSchema = z.object({
 	NEXUS_DATA_DIR: z.string().min(1).default('.data'),
 	/** HS256 secret for the local identity adapter; generated and persisted in the data dir when absent. */
 	JWT_SECRET: z.string().min(32).optional(),
+	/**
+	 * Supabase Auth instead of the local identity: the project URL, its publishable key (or the
+	 * legacy anon key) and its secret key (or the legacy service_role key), server only.
+	 */
+	SUPABASE_URL: z.string().url().optional(),
+	SUPABASE_PUBLISHABLE_KEY: z.string().min(20).optional(),
+	SUPABASE_ANON_KEY: z.string().min(20).optional(),
+	SUPABASE_SECRET_KEY: z.string().min(20).optional(),
+	SUPABASE_SERVICE_ROLE_KEY: z.string().min(20).optional(),
 	/** Load the demo accounts on a fresh database (default: only for the embedded database). */
 	NEXUS_DEMO_DATA: booleanFlag.optional(),
 	/** Pool size of the postgres.js client. */
@@ -82,6 +91,8 @@ export type ServerEnv = ParsedEnv & { home: ServerHome };
 export const SECRET_VARIABLES = [
 	'DATABASE_URL',
 	'JWT_SECRET',
+	'SUPABASE_SECRET_KEY',
+	'SUPABASE_SERVICE_ROLE_KEY',
 	'SMTP_URL',
 	'TWILIO_AUTH_TOKEN',
 	'VAPID_PRIVATE_KEY',
@@ -101,7 +112,6 @@ type Problem = [variable: keyof ParsedEnv, message: string];
 const PRODUCTION_NEEDS: Problem[] = [
 	['DATABASE_URL', 'the production database (Supabase: the pooler URL)'],
 	['ORIGIN', 'the public address, e.g. https://sessions.nexus-reussite.fr'],
-	['JWT_SECRET', 'the token secret, 32 characters or more (no disk to keep a generated one)'],
 	['SMTP_URL', 'the mail server (no in-process mail server in production)'],
 	['VAPID_PUBLIC_KEY', 'web push keys (`npx web-push generate-vapid-keys`)'],
 	['VAPID_PRIVATE_KEY', 'web push keys (`npx web-push generate-vapid-keys`)'],
@@ -124,6 +134,13 @@ function homeProblems(env: ParsedEnv, home: ServerHome): Problem[] {
 	if (home === 'production') {
 		for (const [name, what] of PRODUCTION_NEEDS)
 			if (!env[name]) add(name, `required in production: ${what}`);
+		if (!env.SUPABASE_URL && !env.JWT_SECRET)
+			add(
+				'JWT_SECRET',
+				'required in production: the token secret, 32 characters or more (no disk to keep a generated one), unless Supabase Auth signs the tokens (SUPABASE_URL)'
+			);
+		if (env.SUPABASE_URL && !env.SUPABASE_URL.startsWith('https://'))
+			add('SUPABASE_URL', 'must be https:// in production (passwords and tokens travel to it)');
 		if (env.ORIGIN && !env.ORIGIN.startsWith('https://'))
 			add('ORIGIN', 'must be https:// in production (sign-in cookies are only sent over TLS)');
 		if (env.NEXUS_DEMO_DATA)
@@ -135,6 +152,7 @@ function homeProblems(env: ParsedEnv, home: ServerHome): Problem[] {
 		add('DATABASE_URL', 'required with NEXUS_HOME=server (the database to serve)');
 	if (home === 'embedded' && env.DATABASE_URL)
 		add('DATABASE_URL', 'set, but NEXUS_HOME=embedded runs its own database');
+	for (const [name, message] of supabaseProblems(env, home)) add(name, message);
 	for (const [names, what] of GROUPS) {
 		const set = names.filter((n) => env[n] !== undefined);
 		if (set.length && set.length < names.length)
@@ -154,6 +172,48 @@ function homeProblems(env: ParsedEnv, home: ServerHome): Problem[] {
 						: 'required on a serverless host (no process stays up to send reminders)'
 				);
 	return [...problems];
+}
+
+/** The one name of each Supabase key that is set (two names each: the new one and the legacy one). */
+const SUPABASE_KEYS = [
+	['SUPABASE_PUBLISHABLE_KEY', 'SUPABASE_ANON_KEY', 'the publishable key'],
+	[
+		'SUPABASE_SECRET_KEY',
+		'SUPABASE_SERVICE_ROLE_KEY',
+		'the secret key (add-a-child uses the admin API)'
+	]
+] as const;
+
+/** Supabase Auth is configured completely or not at all, on the project's own database. */
+function supabaseProblems(env: ParsedEnv, home: ServerHome): Problem[] {
+	const problems: Problem[] = [];
+	const keysSet = SUPABASE_KEYS.flatMap(([a, b]) => [a, b]).filter((n) => env[n]);
+	if (!env.SUPABASE_URL) {
+		for (const name of keysSet) problems.push([name, 'set, but SUPABASE_URL is not']);
+		return problems;
+	}
+	for (const [current, legacy, what] of SUPABASE_KEYS) {
+		if (!env[current] && !env[legacy])
+			problems.push([current, `required with SUPABASE_URL (${what}; or ${legacy})`]);
+		if (env[current] && env[legacy])
+			problems.push([legacy, `set beside ${current}: keep one of them`]);
+	}
+	if (home === 'embedded')
+		problems.push([
+			'SUPABASE_URL',
+			'Supabase Auth keeps its users and sessions in the project’s database: set DATABASE_URL to it (the embedded home runs its own)'
+		]);
+	return problems;
+}
+
+/** Supabase Auth's settings when it is the identity provider (checked by readServerEnv). */
+export function supabaseAuthOf(env: ServerEnv) {
+	if (!env.SUPABASE_URL) return null;
+	return {
+		url: env.SUPABASE_URL,
+		publishableKey: (env.SUPABASE_PUBLISHABLE_KEY ?? env.SUPABASE_ANON_KEY)!,
+		secretKey: (env.SUPABASE_SECRET_KEY ?? env.SUPABASE_SERVICE_ROLE_KEY)!
+	};
 }
 
 /** Read and check the configuration; throws one error listing every problem. */
