@@ -35,7 +35,7 @@ export interface Home {
 }
 
 /** The accounts every test starts with, on a fresh copy of the migrated test database. */
-async function database() {
+export async function contractDatabase() {
 	const db = await privateDatabase(inject('databaseUrl'));
 	const sql = postgres(db.url, { max: 4, onnotice: () => {} });
 	for (const account of Object.values(ACCOUNTS).filter((a) => a.exists))
@@ -45,6 +45,7 @@ async function database() {
 		});
 	return {
 		sql,
+		url: db.url,
 		async close() {
 			await sql.end({ timeout: 5 });
 			await db.drop();
@@ -53,7 +54,7 @@ async function database() {
 }
 
 export async function localHome(): Promise<Home> {
-	const db = await database();
+	const db = await contractDatabase();
 	const provider = createLocalIdentityProvider(async () => db.sql, randomBytes(32).toString('hex'));
 	return {
 		provider,
@@ -79,7 +80,7 @@ export async function localHome(): Promise<Home> {
 }
 
 export async function supabaseHome(): Promise<Home> {
-	const db = await database();
+	const db = await contractDatabase();
 	const replay = await startGoTrueReplay(db.sql);
 	const provider = createSupabaseIdentityProvider(
 		{ url: replay.url, publishableKey: KEYS.publishable, secretKey: KEYS.secret },
