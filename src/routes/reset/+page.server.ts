@@ -1,9 +1,7 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { HOME_BY_ROLE } from '$lib/core/roles';
+import { fail } from '@sveltejs/kit';
 import { fieldCodes } from '$lib/core/schemas';
 import { NewPasswordSchema, linkTokenIn } from '$lib/features/people/schemas';
-import { AuthError, browserSession } from '$lib/server/auth';
-import { RateLimitedError, limitLinkUse, retryLater } from '$lib/server/auth/rate-limit';
+import { spendEmailLink } from '$lib/server/auth/link-request';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The link's token is only read here; it is checked (and spent) when the form is sent. */
@@ -23,25 +21,14 @@ export const actions: Actions = {
 			return fail(400, { fields, token: String(form.token) });
 		}
 		const { token, password } = parsed.data;
-		try {
-			const session = await browserSession(event);
-			const user = await limitLinkUse('reset', event.getClientAddress(), () =>
-				session.completePasswordReset(token, password)
-			);
-			redirect(303, HOME_BY_ROLE[user.role]);
-		} catch (error) {
-			if (error instanceof AuthError)
-				return fail(400, {
-					error:
-						error.code === 'PASSWORD_REFUSED'
-							? ('PASSWORD_REFUSED' as const)
-							: ('INVALID_RESET_LINK' as const)
-				});
-			if (error instanceof RateLimitedError) {
-				const retryMinutes = retryLater(error, event.setHeaders);
-				return fail(429, { error: 'RATE_LIMITED' as const, token, retryMinutes });
-			}
-			throw error;
-		}
+		return spendEmailLink(event, {
+			kind: 'reset',
+			token,
+			spend: (session) => session.completePasswordReset(token, password),
+			refused: (error) =>
+				error.code === 'PASSWORD_REFUSED'
+					? ('PASSWORD_REFUSED' as const)
+					: ('INVALID_RESET_LINK' as const)
+		});
 	}
 };

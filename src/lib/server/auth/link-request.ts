@@ -1,9 +1,17 @@
-import { fail, type RequestEvent } from '@sveltejs/kit';
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
+import { HOME_BY_ROLE } from '$lib/core/roles';
 import { fieldCodes } from '$lib/core/schemas';
 import { readServerEnv } from '../config/env';
-import { RateLimitedError, limitLinkRequest, retryLater, type LinkKind } from './rate-limit';
-import type { EmailLink } from './types';
+import { browserSession } from './index';
+import {
+	RateLimitedError,
+	limitLinkRequest,
+	limitLinkUse,
+	retryLater,
+	type LinkKind
+} from './rate-limit';
+import { AuthError, type AppUser, type BrowserSession, type EmailLink } from './types';
 
 /**
  * The one action behind "email me a link" (`/forgot`, `/login/link`): parse the address, count
@@ -46,4 +54,32 @@ export async function requestEmailLink(
 		.then((made) => made && link.mail({ ...made, page }))
 		.catch((error: Error) => console.error(`[auth] ${link.kind} link not sent:`, error.message));
 	return { sent: parsed.data.email };
+}
+
+/**
+ * The one action behind opening a mailed link (`/reset`, `/auth/magic`): spend it within the
+ * per-address limit on failures, sign this browser in and go home; a link that does not work
+ * (or a password it cannot set) is said with the code `refused` gives it.
+ */
+export async function spendEmailLink<Refusal extends string>(
+	event: Pick<RequestEvent, 'cookies' | 'url' | 'getClientAddress' | 'setHeaders'>,
+	link: {
+		kind: LinkKind;
+		token: string;
+		spend: (session: BrowserSession) => Promise<AppUser>;
+		refused: (error: AuthError) => Refusal;
+	}
+) {
+	try {
+		const session = await browserSession(event);
+		const user = await limitLinkUse(link.kind, event.getClientAddress(), () => link.spend(session));
+		redirect(303, HOME_BY_ROLE[user.role]);
+	} catch (error) {
+		if (error instanceof AuthError) return fail(400, { error: link.refused(error) });
+		if (error instanceof RateLimitedError) {
+			const retryMinutes = retryLater(error, event.setHeaders);
+			return fail(429, { error: 'RATE_LIMITED' as const, token: link.token, retryMinutes });
+		}
+		throw error;
+	}
 }
