@@ -3,7 +3,6 @@ import { readServerEnv, supabaseAuthOf } from '../config/env';
 import { database } from '../db';
 import { persistentSecret } from '../db/embedded';
 import { createLocalIdentityProvider } from './local-provider';
-import { createSupabaseIdentityProvider } from './supabase-provider';
 import type { BrowserSession, IdentityProvider } from './types';
 
 export type { AppUser, BrowserSession, IdentityProvider, IssuedSession } from './types';
@@ -20,7 +19,10 @@ export function identity(): Promise<IdentityProvider> {
 		const env = readServerEnv();
 		const getSql = async () => (await database()).sql;
 		const supabase = supabaseAuthOf(env);
-		if (supabase) return createSupabaseIdentityProvider(supabase, getSql);
+		// Loaded only when used: the embedded home never pays for supabase-js (nor hears its
+		// Node 20 deprecation notice).
+		if (supabase)
+			return (await import('./supabase-provider')).createSupabaseIdentityProvider(supabase, getSql);
 		const secret = env.JWT_SECRET ?? (await persistentSecret(env.NEXUS_DATA_DIR, 'jwt-secret'));
 		return createLocalIdentityProvider(getSql, secret);
 	})();
