@@ -9,6 +9,7 @@ export default defineConfig({
 			'src/**/*.test.ts',
 			'supabase/tests/**/*.test.ts',
 			'tests/api/**/*.test.ts',
+			'tests/contract/**/*.test.ts',
 			'tests/lint/**/*.test.ts',
 			'tests/start/**/*.test.ts'
 		],

@@ -1,13 +1,6 @@
 import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { identity } from '$lib/server/auth';
-import {
-	ACCESS_COOKIE,
-	REFRESH_COOKIE,
-	endedSessionCookies,
-	expiredSessionCookies,
-	setSessionCookies
-} from '$lib/server/auth/cookies';
+import { browserSession, identity } from '$lib/server/auth';
 import { database } from '$lib/server/db';
 import { startNotifications } from '$lib/features/notifications/index.server';
 import { apiAnswerForThrown, asJsonApiAnswer, isApiPath } from '$lib/server/http/api-answers';
@@ -28,7 +21,15 @@ export const init: ServerInit = async () => {
 	await startNotifications(db);
 };
 
-const PUBLIC_PATHS = ['/login', '/signup', '/forgot', '/reset', '/locale', '/manifest.webmanifest'];
+const PUBLIC_PATHS = [
+	'/login',
+	'/signup',
+	'/forgot',
+	'/reset',
+	'/auth/magic',
+	'/locale',
+	'/manifest.webmanifest'
+];
 /** Prometheus's scrape: its bearer token is the metrics token, not a person's (the route checks it). */
 const METRICS_PATH = '/metrics';
 // The API answers 401 itself (JSON), never a redirect to the sign-in page.
@@ -70,7 +71,7 @@ const app: Handle = async ({ event, resolve }) => {
 		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
 	});
 	if (response.status === 401 && event.locals.user && !event.request.headers.has('authorization')) {
-		return afterSessionEnded(event, response);
+		return afterSessionEnded(event, response, (await browserSession(event)).endedCookies());
 	}
 	return response;
 };
@@ -92,8 +93,11 @@ export const handle = sequence(recordRequests, securityHeaders, guardRequests, a
  * refresh token) while the access token was still unexpired. Forget the cookies; a page
  * being opened goes straight to sign-in, anything else (data, form action, API) keeps its 401.
  */
-function afterSessionEnded(event: Parameters<Handle>[0]['event'], response: Response) {
-	const cookies = expiredSessionCookies(event.url.protocol === 'https:');
+function afterSessionEnded(
+	event: Parameters<Handle>[0]['event'],
+	response: Response,
+	cookies: string[]
+) {
 	const path = event.url.pathname;
 	if (event.request.method === 'GET' && !event.isDataRequest && !path.startsWith('/api/')) {
 		const next = encodeURIComponent(path + event.url.search);
@@ -106,28 +110,16 @@ function afterSessionEnded(event: Parameters<Handle>[0]['event'], response: Resp
 }
 
 /**
- * Bearer token (API clients) first, then the session cookie; an expired
- * cookie session is renewed with the refresh token (rotated each time).
+ * Bearer token (API clients) first, then the browser's session cookies, whose expired
+ * access token the identity adapter renews with the refresh token (rotated each time).
  */
 async function authenticate(event: Parameters<Handle>[0]['event']) {
-	const provider = await identity();
 	const header = event.request.headers.get('authorization');
 	if (header) {
 		const match = /^Bearer\s+(.+)$/i.exec(header);
-		return match ? provider.verifyAccessToken(match[1]!) : null;
+		return match ? (await identity()).verifyAccessToken(match[1]!) : null;
 	}
-	const access = event.cookies.get(ACCESS_COOKIE);
-	const user = access ? await provider.verifyAccessToken(access) : null;
-	if (user) return user;
-	const refresh = event.cookies.get(REFRESH_COOKIE);
-	if (!refresh) return null;
-	const renewed = await provider.refresh(refresh);
-	if (!renewed) {
-		endedSessionCookies(event.cookies, event.url.protocol === 'https:');
-		return null;
-	}
-	setSessionCookies(event.cookies, renewed, event.url.protocol === 'https:');
-	return renewed.user;
+	return (await browserSession(event)).user();
 }
 
 export const handleError: HandleServerError = ({ error, event, status }) => {

@@ -73,6 +73,10 @@ create table if not exists auth.users (
 );
 -- GoTrue's column; the local identity's password reset stamps it (a token lasts an hour).
 alter table auth.users add column if not exists recovery_sent_at timestamptz;
+-- GoTrue's column; the local identity's sign-in links stamp it (with confirmation_token,
+-- which GoTrue's `email` verification also signs in with; local accounts are confirmed at
+-- creation, so nothing else uses it here).
+alter table auth.users add column if not exists confirmation_sent_at timestamptz;
 
 -- GoTrue keeps rotating refresh tokens per session; the local identity
 -- adapter does the same (tokens stored as SHA-256 hashes, never in clear).

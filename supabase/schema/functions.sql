@@ -1460,6 +1460,26 @@ end
 $function$;
 
 -- ----------------------------------------------------------------------------
+-- private.sync_role_from_app_metadata()
+-- Trigger on auth.users: a change of raw_app_meta_data.role (service role or admin only) becomes the profile's role.
+-- grants: none (owner only)
+CREATE OR REPLACE FUNCTION private.sync_role_from_app_metadata()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  -- profiles_open_credit_account fires on this update: a new student gets their account.
+  update public.profiles p
+  set role = (new.raw_app_meta_data ->> 'role')::public.user_role
+  where p.id = new.id
+    and p.role is distinct from (new.raw_app_meta_data ->> 'role')::public.user_role;
+  return new;
+end
+$function$;
+
+-- ----------------------------------------------------------------------------
 -- private.team_month(p_at timestamp with time zone)
 -- grants: none (owner only)
 CREATE OR REPLACE FUNCTION private.team_month(p_at timestamp with time zone)

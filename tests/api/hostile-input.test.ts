@@ -272,6 +272,8 @@ function formTargets(): FormTarget[] {
 			}
 		},
 		{ path: '/forgot', cookie: none, fields: { email: 'fuzz.forgot@fixture.test' } },
+		{ path: '/login/link', cookie: none, fields: { email: 'fuzz.link@fixture.test' } },
+		{ path: '/auth/magic', cookie: none, fields: { token: 'A'.repeat(43) } },
 		{
 			path: '/reset',
 			cookie: none,
@@ -415,6 +417,7 @@ describe('hostile input never answers 5xx', () => {
 		const pages: [string, () => string, Record<string, string>][] = [
 			['/login', () => '', { next: '/sessions' }],
 			['/reset', () => '', { token: 'A'.repeat(43) }],
+			['/auth/magic', () => '', { token: 'A'.repeat(43) }],
 			['/sessions', () => parentCookie, { booked: booked.sessionId }],
 			[
 				'/book',

@@ -36,6 +36,8 @@ describe.skipIf(!hasBuild())('live updates through Supabase Realtime private cha
 		fake = await startFakeRealtime({ sql, jwtSecret, anonKey });
 		app = await startAppServer(inject('databaseUrl'), {
 			NEXUS_LIVE: 'supabase',
+			// The app's own sign-in: the stand-in speaks Realtime, not GoTrue.
+			NEXUS_AUTH: 'local',
 			SUPABASE_URL: fake.url,
 			SUPABASE_ANON_KEY: anonKey,
 			// Realtime accepts the app's own tokens when they are signed with the project's secret.

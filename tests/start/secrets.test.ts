@@ -24,7 +24,9 @@ const SECRETS: Record<(typeof SECRET_VARIABLES)[number], string> = {
 	VAPID_PRIVATE_KEY: vapid.privateKey,
 	INNGEST_EVENT_KEY: marker('inngest-event'),
 	INNGEST_SIGNING_KEY: `signkey-test-${randomBytes(16).toString('hex')}`,
-	METRICS_TOKEN: marker('metrics')
+	METRICS_TOKEN: marker('metrics'),
+	SUPABASE_SECRET_KEY: `sb_secret_${randomBytes(16).toString('hex')}`,
+	SUPABASE_SERVICE_ROLE_KEY: marker('supabase-service-role')
 };
 /** Their partners (configured together or not at all), not secret. */
 const PARTNERS = {
@@ -32,6 +34,17 @@ const PARTNERS = {
 	TWILIO_FROM: '+33600000000',
 	VAPID_PUBLIC_KEY: vapid.publicKey
 };
+/**
+ * Supabase Auth's settings, for the build only: a server given them signs in through Supabase
+ * Auth, which cannot run here (tests/contract checks that adapter against GoTrue's HTTP
+ * contract), and the demo accounts below are the local identity's. Both key names are set,
+ * though a server accepts one of each.
+ */
+const SUPABASE = {
+	SUPABASE_URL: 'https://abcdefghijklmnopqrst.supabase.co',
+	SUPABASE_PUBLISHABLE_KEY: `sb_publishable_${randomBytes(16).toString('hex')}`
+};
+const SUPABASE_SECRETS = ['SUPABASE_SECRET_KEY', 'SUPABASE_SERVICE_ROLE_KEY'] as const;
 /** What must not appear: the values, and for URLs their password part. */
 const needles = Object.entries(SECRETS).map(([name, value]) => {
 	const url = value.includes('://') ? new URL(value) : null;
@@ -64,6 +77,7 @@ describe('a build made with every secret set', () => {
 		await run('npx', ['vite', 'build'], {
 			...SECRETS,
 			...PARTNERS,
+			...SUPABASE,
 			NEXUS_KIT_DIR: kitDir,
 			NEXUS_BUILD_DIR: buildDir
 		});
@@ -91,6 +105,7 @@ describe.skipIf(!hasBuild())('a server running with every secret set', () => {
 	let server: Awaited<ReturnType<typeof startAppServer>>;
 	beforeAll(async () => {
 		const { DATABASE_URL: _unused, ...rest } = SECRETS;
+		for (const name of SUPABASE_SECRETS) delete rest[name];
 		server = await startAppServer(inject('databaseUrl'), {
 			...rest,
 			...PARTNERS,

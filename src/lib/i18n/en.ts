@@ -35,6 +35,18 @@ export const en: Record<MessageKey, string> = {
 	'login.useAccount': 'Use',
 	'login.demoFilled': 'Form filled in for {email}: press “Sign in”.',
 	'login.forgot': 'Forgot your password?',
+	'login.linkAsk': 'Email me a sign-in link',
+	'login.linkTitle': 'Email me a sign-in link',
+	'login.linkIntro':
+		'Enter your account’s email address: we send you a link that signs you in without a password.',
+	'login.linkSubmit': 'Send the link',
+	'login.linkSent':
+		'If an account uses {email}, a sign-in link is on its way. It works for an hour, once. Check your spam folder too.',
+	'login.linkRateLimited': 'Too many requests. Try again in {minutes} min.',
+	'login.linkOpenTitle': 'Sign in with the link',
+	'login.linkOpenIntro': 'This link signs you in to your Nexus Sessions account. It works once.',
+	'login.linkOpenSubmit': 'Sign me in',
+	'login.linkAskAgain': 'Ask for a new link',
 	'reset.askTitle': 'Forgot your password',
 	'reset.askIntro':
 		'Enter your account’s email address: we will send you a link to choose a new password.',

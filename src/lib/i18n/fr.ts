@@ -34,6 +34,19 @@ export const fr = {
 	'login.useAccount': 'Utiliser',
 	'login.demoFilled': 'Formulaire rempli pour {email} : appuyez sur « Se connecter ».',
 	'login.forgot': 'Mot de passe oublié ?',
+	'login.linkAsk': 'Recevoir un lien de connexion',
+	'login.linkTitle': 'Recevoir un lien de connexion',
+	'login.linkIntro':
+		'Indiquez l’adresse e-mail de votre compte : nous vous envoyons un lien qui vous connecte sans mot de passe.',
+	'login.linkSubmit': 'Envoyer le lien',
+	'login.linkSent':
+		'Si un compte utilise {email}, un lien de connexion vient de lui être envoyé. Il est valable une heure et ne sert qu’une fois. Pensez à regarder dans les indésirables.',
+	'login.linkRateLimited': 'Trop de demandes. Réessayez dans {minutes} min.',
+	'login.linkOpenTitle': 'Se connecter avec le lien',
+	'login.linkOpenIntro':
+		'Ce lien vous connecte à votre compte Nexus Sessions. Il ne sert qu’une fois.',
+	'login.linkOpenSubmit': 'Me connecter',
+	'login.linkAskAgain': 'Demander un nouveau lien',
 	'reset.askTitle': 'Mot de passe oublié',
 	'reset.askIntro':
 		'Indiquez l’adresse e-mail de votre compte : nous vous envoyons un lien pour choisir un nouveau mot de passe.',

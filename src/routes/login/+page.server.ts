@@ -2,8 +2,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import { HOME_BY_ROLE } from '$lib/core/roles';
 import { safeRedirect } from '$lib/core/redirects';
 import { SignInSchema } from '$lib/features/people/schemas';
-import { AuthError, identity } from '$lib/server/auth';
-import { setSessionCookies, takeSessionEnded } from '$lib/server/auth/cookies';
+import { AuthError, browserSession } from '$lib/server/auth';
+import { takeSessionEnded } from '$lib/server/auth/cookies';
 import { RateLimitedError, limitSignIn } from '$lib/server/auth/rate-limit';
 import { database } from '$lib/server/db';
 import { demoSignInFor } from '$lib/features/people/demo-accounts.server';
@@ -24,21 +24,21 @@ export const load: PageServerLoad = async ({ locals, url, cookies, getClientAddr
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url, getClientAddress, setHeaders }) => {
+	default: async (event) => {
+		const { request, getClientAddress, setHeaders } = event;
 		const form = Object.fromEntries(await request.formData());
 		const parsed = SignInSchema.safeParse(form);
 		const email = typeof form.email === 'string' ? form.email : '';
 		if (!parsed.success) return fail(400, { email, error: 'INVALID_CREDENTIALS' as const });
 		try {
-			const provider = await identity();
+			const session = await browserSession(event);
 			const credentials = parsed.data;
 			const attempt = { email: credentials.email, clientAddress: getClientAddress() };
-			const session = await limitSignIn(attempt, () =>
-				provider.signInWithPassword(credentials.email, credentials.password)
+			const user = await limitSignIn(attempt, () =>
+				session.signIn(credentials.email, credentials.password)
 			);
-			setSessionCookies(cookies, session, url.protocol === 'https:');
 			const next = safeRedirect(form.next);
-			redirect(303, next === '/' ? HOME_BY_ROLE[session.user.role] : next);
+			redirect(303, next === '/' ? HOME_BY_ROLE[user.role] : next);
 		} catch (error) {
 			if (error instanceof AuthError)
 				return fail(400, { email, error: 'INVALID_CREDENTIALS' as const });

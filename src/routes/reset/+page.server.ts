@@ -1,21 +1,18 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { HOME_BY_ROLE } from '$lib/core/roles';
+import { fail } from '@sveltejs/kit';
 import { fieldCodes } from '$lib/core/schemas';
-import { NewPasswordSchema, ResetTokenSchema } from '$lib/features/people/schemas';
-import { AuthError, identity } from '$lib/server/auth';
-import { setSessionCookies } from '$lib/server/auth/cookies';
-import { RateLimitedError, limitResetUse } from '$lib/server/auth/rate-limit';
+import { NewPasswordSchema, linkTokenIn } from '$lib/features/people/schemas';
+import { spendEmailLink } from '$lib/server/auth/link-request';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The link's token is only read here; it is checked (and spent) when the form is sent. */
 export const load: PageServerLoad = ({ url }) => {
-	const token = ResetTokenSchema.safeParse(url.searchParams.get('token'));
+	const token = linkTokenIn(url.searchParams);
 	return { token: token.success ? token.data : null };
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url, getClientAddress, setHeaders }) => {
-		const form = Object.fromEntries(await request.formData());
+	default: async (event) => {
+		const form = Object.fromEntries(await event.request.formData());
 		const parsed = NewPasswordSchema.safeParse(form);
 		if (!parsed.success) {
 			const fields = fieldCodes(parsed.error);
@@ -23,24 +20,15 @@ export const actions: Actions = {
 			// The address bar no longer holds the token (the page took it out): hand it back.
 			return fail(400, { fields, token: String(form.token) });
 		}
-		try {
-			const provider = await identity();
-			const session = await limitResetUse(getClientAddress(), () =>
-				provider.completePasswordReset(parsed.data.token, parsed.data.password)
-			);
-			setSessionCookies(cookies, session, url.protocol === 'https:');
-			redirect(303, HOME_BY_ROLE[session.user.role]);
-		} catch (error) {
-			if (error instanceof AuthError) return fail(400, { error: 'INVALID_RESET_LINK' as const });
-			if (error instanceof RateLimitedError) {
-				setHeaders({ 'retry-after': String(error.retryAfterSeconds) });
-				return fail(429, {
-					error: 'RATE_LIMITED' as const,
-					token: parsed.data.token,
-					retryMinutes: Math.ceil(error.retryAfterSeconds / 60)
-				});
-			}
-			throw error;
-		}
+		const { token, password } = parsed.data;
+		return spendEmailLink(event, {
+			kind: 'reset',
+			token,
+			spend: (session) => session.completePasswordReset(token, password),
+			refused: (error) =>
+				error.code === 'PASSWORD_REFUSED'
+					? ('PASSWORD_REFUSED' as const)
+					: ('INVALID_RESET_LINK' as const)
+		});
 	}
 };

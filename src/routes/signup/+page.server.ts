@@ -1,8 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { ParentSignUpSchema } from '$lib/features/people/schemas';
-import { identity } from '$lib/server/auth';
+import { browserSession } from '$lib/server/auth';
 import { submitAccountForm } from '$lib/server/auth/account-form';
-import { setSessionCookies } from '$lib/server/auth/cookies';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
@@ -12,16 +11,15 @@ export const load: PageServerLoad = ({ locals }) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const form = Object.fromEntries(await event.request.formData());
-		const provider = await identity();
+		const session = await browserSession(event);
 		const result = await submitAccountForm(
 			event,
 			ParentSignUpSchema,
 			{ ...form, locale: event.locals.locale },
 			['email', 'firstName', 'lastName', 'phone'],
-			(data) => provider.signUpParent(data)
+			(data) => session.signUp(data)
 		);
 		if (!result.ok) return result.failure;
-		setSessionCookies(event.cookies, result.created, event.url.protocol === 'https:');
 		redirect(303, '/family');
 	}
 };

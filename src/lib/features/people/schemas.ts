@@ -41,9 +41,20 @@ export const ChildAccountSchema = z.object({
 	lastName: Name
 });
 
-export const ResetRequestSchema = z.object({ email: EmailSchema });
+/** "Email me a link" (a password reset, a sign-in link): the account's address. */
+export const LinkRequestSchema = z.object({ email: EmailSchema });
 
-/** A reset link's token: 32 random bytes, base64url. */
-export const ResetTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+/**
+ * A mailed link's token: the local adapter's (32 random bytes, base64url) or Supabase Auth's
+ * token hash (SHA-224, hex; `pkce_` first when it was asked in the PKCE flow).
+ */
+export const LinkTokenSchema = z
+	.string()
+	.regex(/^(?:[A-Za-z0-9_-]{43}|(?:pkce_)?[0-9a-f]{56})$/, { error: 'Not a link token' });
 
-export const NewPasswordSchema = z.object({ token: ResetTokenSchema, password: PasswordSchema });
+/** The token a link carries: `token` in ours, `token_hash` in Supabase Auth's mail templates. */
+export const linkTokenIn = (query: URLSearchParams) =>
+	LinkTokenSchema.safeParse(query.get('token') ?? query.get('token_hash'));
+
+export const NewPasswordSchema = z.object({ token: LinkTokenSchema, password: PasswordSchema });
+export const SignInLinkSchema = z.object({ token: LinkTokenSchema });

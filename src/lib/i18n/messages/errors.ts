@@ -12,6 +12,10 @@ export const errorMessages = defineMessages(
 		'error.INVALID_CREDENTIALS': 'E-mail ou mot de passe incorrect.',
 		'error.INVALID_RESET_LINK':
 			'Ce lien ne fonctionne plus (déjà utilisé, ou plus d’une heure). Demandez-en un nouveau.',
+		'error.INVALID_SIGN_IN_LINK':
+			'Ce lien de connexion ne fonctionne plus (déjà utilisé, ou plus d’une heure). Demandez-en un nouveau.',
+		'error.PASSWORD_REFUSED':
+			'Le service de connexion refuse ce mot de passe (trop courant, ou trouvé dans une fuite de données) et ce lien est maintenant utilisé : demandez-en un nouveau et choisissez un autre mot de passe.',
 		'error.FORBIDDEN': 'Vous n’avez pas le droit de faire cela.',
 		'error.NOT_FOUND': 'Introuvable : l’élément a peut-être été supprimé.',
 		'error.EMAIL_TAKEN': 'Un compte utilise déjà cette adresse e-mail.',
@@ -54,6 +58,10 @@ export const errorMessages = defineMessages(
 		'error.INVALID_CREDENTIALS': 'Wrong email or password.',
 		'error.INVALID_RESET_LINK':
 			'This link no longer works (already used, or over an hour old). Ask for a new one.',
+		'error.INVALID_SIGN_IN_LINK':
+			'This sign-in link no longer works (already used, or over an hour old). Ask for a new one.',
+		'error.PASSWORD_REFUSED':
+			'The sign-in service refuses this password (too common, or found in a data breach) and this link is now used: ask for a new one and choose another password.',
 		'error.FORBIDDEN': 'You are not allowed to do this.',
 		'error.NOT_FOUND': 'Not found: it may have been deleted.',
 		'error.EMAIL_TAKEN': 'An account already uses this email address.',

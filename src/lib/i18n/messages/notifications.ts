@@ -46,6 +46,13 @@ export const notificationMessages = defineMessages(
 		'notif.PASSWORD_RESET.open': 'Choisir mon nouveau mot de passe',
 		'notif.PASSWORD_RESET.ignore':
 			'Vous n’avez rien demandé ? Ignorez ce message : votre mot de passe ne change pas.',
+		'notif.MAGIC_LINK.title': 'Votre lien de connexion',
+		'notif.MAGIC_LINK.hello': 'Bonjour {name},',
+		'notif.MAGIC_LINK.body':
+			'Voici le lien qui vous connecte à Nexus Sessions sans mot de passe. Il est valable {minutes} minutes et ne sert qu’une fois.',
+		'notif.MAGIC_LINK.open': 'Me connecter',
+		'notif.MAGIC_LINK.ignore':
+			'Vous n’avez rien demandé ? Ignorez ce message : sans ce lien, personne ne peut se connecter à votre place.',
 		'notif.online': 'En ligne : {url}',
 		'notif.inPerson': 'Lieu : {location}',
 		'notif.open': 'Ouvrir dans Nexus Sessions',
@@ -144,6 +151,13 @@ export const notificationMessages = defineMessages(
 		'notif.PASSWORD_RESET.open': 'Choose my new password',
 		'notif.PASSWORD_RESET.ignore':
 			'You did not ask for this? Ignore this message: your password stays the same.',
+		'notif.MAGIC_LINK.title': 'Your sign-in link',
+		'notif.MAGIC_LINK.hello': 'Hello {name},',
+		'notif.MAGIC_LINK.body':
+			'Here is the link that signs you in to Nexus Sessions without a password. It works for {minutes} minutes, once.',
+		'notif.MAGIC_LINK.open': 'Sign me in',
+		'notif.MAGIC_LINK.ignore':
+			'You did not ask for this? Ignore this message: without this link nobody can sign in as you.',
 		'notif.online': 'Online: {url}',
 		'notif.inPerson': 'Place: {location}',
 		'notif.open': 'Open in Nexus Sessions',

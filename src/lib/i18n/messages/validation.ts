@@ -16,7 +16,9 @@ export const validationMessages = defineMessages(
 			'Mot de passe trop long : 72 octets au plus (une lettre accentuée compte pour 2, un emoji pour 4).',
 		'validation.INVALID_PHONE': 'Numéro invalide (chiffres, espaces, + . - ( )).',
 		'validation.PHONE_REQUIRED_FOR_SMS': 'Un numéro est nécessaire pour recevoir des SMS.',
-		'validation.UNKNOWN_TIME_ZONE': 'Choisissez un fuseau de la liste.'
+		'validation.UNKNOWN_TIME_ZONE': 'Choisissez un fuseau de la liste.',
+		'validation.PASSWORD_REFUSED':
+			'Le service de connexion refuse ce mot de passe (trop courant, ou trouvé dans une fuite de données) : choisissez-en un autre.'
 	},
 	{
 		'validation.INVALID': 'Invalid value.',
@@ -30,6 +32,8 @@ export const validationMessages = defineMessages(
 			'Password too long: at most 72 bytes (an accented letter counts as 2, an emoji as 4).',
 		'validation.INVALID_PHONE': 'Invalid number (digits, spaces, + . - ( )).',
 		'validation.PHONE_REQUIRED_FOR_SMS': 'A number is needed to receive text messages.',
-		'validation.UNKNOWN_TIME_ZONE': 'Choose a time zone from the list.'
+		'validation.UNKNOWN_TIME_ZONE': 'Choose a time zone from the list.',
+		'validation.PASSWORD_REFUSED':
+			'The sign-in service refuses this password (too common, or found in a data breach): choose another one.'
 	}
 );

@@ -38,6 +38,11 @@ export async function submitAccountForm<S extends z.ZodType, R>(
 		if (error instanceof AuthError && error.code === 'EMAIL_TAKEN') {
 			return refuse(409, { fields: {}, error: 'EMAIL_TAKEN' });
 		}
+		// Supabase Auth's own password policy (leaked-password protection) may refuse one ours
+		// accepted: said on the field, like any other refusal of it.
+		if (error instanceof AuthError && error.code === 'PASSWORD_REFUSED') {
+			return refuse(400, { fields: { password: ['PASSWORD_REFUSED'] }, error: null });
+		}
 		if (error instanceof RateLimitedError) {
 			event.setHeaders({ 'retry-after': String(error.retryAfterSeconds) });
 			const retryMinutes = Math.ceil(error.retryAfterSeconds / 60);

@@ -35,6 +35,11 @@ export function clearSessionCookies(cookies: Cookies) {
 export function endedSessionCookies(cookies: Cookies, secure = !dev) {
 	cookies.delete(ACCESS_COOKIE, { path: '/' });
 	cookies.delete(REFRESH_COOKIE, { path: '/' });
+	rememberSessionEnded(cookies, secure);
+}
+
+/** Remember, for the next sign-in page, that the session was found ended (see ENDED_COOKIE). */
+export function rememberSessionEnded(cookies: Cookies, secure = !dev) {
 	cookies.set(ENDED_COOKIE, '1', { ...base, secure, maxAge: ENDED_TTL_SECONDS });
 }
 
@@ -49,13 +54,17 @@ export function takeSessionEnded(cookies: Cookies): boolean {
 }
 
 /**
- * `Set-Cookie` values that delete both session cookies and remember why, for a response
- * already built (the handle hook learns only from the answer that the session has ended).
+ * `Set-Cookie` values that delete the session's cookies (ours by default, or the names an
+ * adapter keeps it under) and remember why, for a response already built (the handle hook
+ * learns only from the answer that the session has ended).
  */
-export function expiredSessionCookies(secure: boolean): string[] {
+export function expiredSessionCookies(
+	secure: boolean,
+	names: readonly string[] = [ACCESS_COOKIE, REFRESH_COOKIE]
+): string[] {
 	const attributes = `Path=/; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`;
 	return [
-		...[ACCESS_COOKIE, REFRESH_COOKIE].map((name) => `${name}=; Max-Age=0; ${attributes}`),
+		...names.map((name) => `${name}=; Max-Age=0; ${attributes}`),
 		`${ENDED_COOKIE}=1; Max-Age=${ENDED_TTL_SECONDS}; ${attributes}`
 	];
 }

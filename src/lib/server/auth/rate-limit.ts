@@ -8,11 +8,17 @@ export { RateLimitedError };
 /**
  * Brute-force limits (private.rate_limit_take, settings in app_settings 'rate_limit_*'):
  * failed sign-ins per account and per client address, accounts created per client address,
- * password-reset mails per account and per address.
+ * password-reset and sign-in-link mails per account and per address.
  * The counters are in PostgreSQL, so every server on the database shares them.
  */
 export type RateLimitRule =
-	'signin_account' | 'signin_ip' | 'signup_ip' | 'reset_account' | 'reset_ip';
+	| 'signin_account'
+	| 'signin_ip'
+	| 'signup_ip'
+	| 'reset_account'
+	| 'reset_ip'
+	| 'magic_link_account'
+	| 'magic_link_ip';
 
 // Rule-specific digests: the table never holds an email or an address in clear.
 const subject = (rule: RateLimitRule, value: string) =>
@@ -72,21 +78,45 @@ export async function limitAccountCreation<T>(clientAddress: string, create: () 
 	return create();
 }
 
+/** The buckets of each kind of mailed link: per account, and per client address. */
+const LINK_RULES = {
+	reset: ['reset_account', 'reset_ip'],
+	signIn: ['magic_link_account', 'magic_link_ip']
+} as const satisfies Record<string, [RateLimitRule, RateLimitRule]>;
+export type LinkKind = keyof typeof LINK_RULES;
+
 /**
- * Count a password-reset request against the account (known or not: the answer must not tell)
- * and the client's address.
+ * Count a request for a mailed link (password reset, sign-in link) against the account (known
+ * or not: the answer must not tell) and the client's address.
  */
-export async function limitResetRequest(attempt: { email: string; clientAddress: string }) {
+export async function limitLinkRequest(
+	kind: LinkKind,
+	attempt: { email: string; clientAddress: string }
+) {
+	const [account, address] = LINK_RULES[kind];
 	await take([
-		['reset_account', attempt.email.trim().toLowerCase()],
-		['reset_ip', addressBucket(attempt.clientAddress)]
+		[account, attempt.email.trim().toLowerCase()],
+		[address, addressBucket(attempt.clientAddress)]
 	]);
 }
 
 /**
- * Count a use of a reset link against the client's address; only failures add up (a link is
+ * Count a use of a mailed link against the client's address; only failures add up (a link is
  * 256 random bits; this keeps anyone from even trying).
  */
-export function limitResetUse<T>(clientAddress: string, use: () => Promise<T>): Promise<T> {
-	return countFailures([['reset_ip', addressBucket(clientAddress), false]], use);
+export function limitLinkUse<T>(
+	kind: LinkKind,
+	clientAddress: string,
+	use: () => Promise<T>
+): Promise<T> {
+	return countFailures([[LINK_RULES[kind][1], addressBucket(clientAddress), false]], use);
+}
+
+/** The answer's `Retry-After` header, and the minutes a page tells the person to wait. */
+export function retryLater(
+	error: RateLimitedError,
+	setHeaders: (headers: Record<string, string>) => void
+) {
+	setHeaders({ 'retry-after': String(error.retryAfterSeconds) });
+	return Math.ceil(error.retryAfterSeconds / 60);
 }

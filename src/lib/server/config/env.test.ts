@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ENV_VARIABLES, liveTransportOf, readServerEnv, SECRET_VARIABLES } from './env';
+import {
+	ENV_VARIABLES,
+	liveTransportOf,
+	readServerEnv,
+	SECRET_VARIABLES,
+	supabaseAuthOf
+} from './env';
 
 const problemsOf = (source: Record<string, string>) => {
 	try {
@@ -117,9 +123,11 @@ describe('the configuration of each home', () => {
 	});
 
 	it('sends browsers to Supabase Realtime only with a project and a database it can read', () => {
+		// Realtime alone: the app's own sign-in kept (NEXUS_AUTH=local), the public key only.
 		const project = {
 			SUPABASE_URL: 'https://abcdefghijklmnop.supabase.co',
-			SUPABASE_ANON_KEY: 'sb_publishable_0123456789abcdef'
+			SUPABASE_ANON_KEY: 'sb_publishable_0123456789abcdef',
+			NEXUS_AUTH: 'local'
 		};
 		const server = { DATABASE_URL: PRODUCTION.DATABASE_URL };
 		expect(liveTransportOf(readServerEnv({ ...server, ...project }))).toEqual({
@@ -139,10 +147,13 @@ describe('the configuration of each home', () => {
 		);
 		const missing = problemsOf({ ...server, NEXUS_LIVE: 'supabase' });
 		expect(missing).toContain('SUPABASE_URL: required with NEXUS_LIVE=supabase');
-		expect(missing).toContain('SUPABASE_ANON_KEY: required with NEXUS_LIVE=supabase');
-		expect(problemsOf({ ...server, SUPABASE_URL: project.SUPABASE_URL })).toContain(
-			'SUPABASE_ANON_KEY: required with SUPABASE_URL (the Supabase project: all or none)'
+		const keyless = { ...server, SUPABASE_URL: project.SUPABASE_URL, NEXUS_AUTH: 'local' };
+		expect(problemsOf(keyless)).toContain(
+			'SUPABASE_PUBLISHABLE_KEY: required with SUPABASE_URL (the publishable key'
 		);
+		expect(
+			problemsOf({ ...keyless, ...project, SUPABASE_SECRET_KEY: 'sb_secret_' + 's'.repeat(24) })
+		).toContain('SUPABASE_SECRET_KEY: set, but NEXUS_AUTH=local signs people in itself');
 		expect(
 			problemsOf({ ...PRODUCTION, ...project, SUPABASE_URL: 'http://abcdefghijklmnop.supabase.co' })
 		).toContain('SUPABASE_URL: must be https:// in production');
@@ -155,10 +166,76 @@ describe('the configuration of each home', () => {
 				.concat('signature')
 				.join('.');
 		const withKey = (key: string) =>
-			problemsOf({ SUPABASE_URL: 'https://abcdefghijklmnop.supabase.co', SUPABASE_ANON_KEY: key });
+			problemsOf({
+				SUPABASE_URL: 'https://abcdefghijklmnop.supabase.co',
+				SUPABASE_ANON_KEY: key,
+				NEXUS_AUTH: 'local'
+			});
 		expect(withKey(jwt('anon'))).toBeNull();
 		expect(withKey(jwt('service_role'))).toContain('SUPABASE_ANON_KEY: the service-role key');
 		expect(withKey('sb_secret_0123456789abcdef')).toContain('SUPABASE_ANON_KEY: a secret key');
+	});
+
+	describe('Supabase Auth', () => {
+		const SUPABASE = {
+			SUPABASE_URL: 'https://abcdefghijklmnopqrst.supabase.co',
+			SUPABASE_PUBLISHABLE_KEY: `sb_publishable_${'p'.repeat(24)}`,
+			SUPABASE_SECRET_KEY: `sb_secret_${'s'.repeat(24)}`
+		};
+
+		it('is chosen with its URL and both keys, and then production needs no JWT_SECRET', () => {
+			const { JWT_SECRET: _local, ...rest } = PRODUCTION;
+			const env = readServerEnv({ ...rest, ...SUPABASE });
+			expect(supabaseAuthOf(env)).toEqual({
+				url: SUPABASE.SUPABASE_URL,
+				publishableKey: SUPABASE.SUPABASE_PUBLISHABLE_KEY,
+				secretKey: SUPABASE.SUPABASE_SECRET_KEY
+			});
+			expect(supabaseAuthOf(readServerEnv(PRODUCTION))).toBeNull();
+			// Its Realtime carries the live updates, joined with the publishable key.
+			expect(liveTransportOf(env)).toEqual({
+				kind: 'supabase',
+				url: SUPABASE.SUPABASE_URL,
+				anonKey: SUPABASE.SUPABASE_PUBLISHABLE_KEY
+			});
+		});
+
+		it('takes the legacy anon and service_role key names too', () => {
+			const env = readServerEnv({
+				DATABASE_URL: PRODUCTION.DATABASE_URL,
+				SUPABASE_URL: SUPABASE.SUPABASE_URL,
+				SUPABASE_ANON_KEY: 'eyJ'.padEnd(40, 'a'),
+				SUPABASE_SERVICE_ROLE_KEY: 'eyJ'.padEnd(40, 's')
+			});
+			expect(supabaseAuthOf(env)).toMatchObject({
+				publishableKey: 'eyJ'.padEnd(40, 'a'),
+				secretKey: 'eyJ'.padEnd(40, 's')
+			});
+		});
+
+		it('lists every missing, doubled or stray setting in one message', () => {
+			const server = { DATABASE_URL: PRODUCTION.DATABASE_URL };
+			const message = problemsOf({ ...server, SUPABASE_URL: SUPABASE.SUPABASE_URL });
+			expect(message).toMatch(/server home \(2 problems\)/);
+			expect(message).toContain('SUPABASE_PUBLISHABLE_KEY: required with SUPABASE_URL');
+			expect(message).toContain('SUPABASE_SECRET_KEY: required with SUPABASE_URL');
+			const doubled = problemsOf({
+				...server,
+				...SUPABASE,
+				SUPABASE_SERVICE_ROLE_KEY: 'eyJ'.padEnd(40, 's')
+			});
+			expect(doubled).toContain('SUPABASE_SERVICE_ROLE_KEY: set beside SUPABASE_SECRET_KEY');
+			const stray = problemsOf({ ...server, SUPABASE_SERVICE_ROLE_KEY: 'eyJ'.padEnd(40, 's') });
+			expect(stray).toContain('SUPABASE_SERVICE_ROLE_KEY: set, but SUPABASE_URL is not');
+		});
+
+		it('needs the project’s database, and https in production', () => {
+			expect(problemsOf(SUPABASE)).toContain('SUPABASE_URL: Supabase Auth keeps its users');
+			const { JWT_SECRET: _local, ...rest } = PRODUCTION;
+			const message = problemsOf({ ...rest, ...SUPABASE, SUPABASE_URL: 'http://127.0.0.1:54321' });
+			expect(message).toMatch(/\(1 problem\)/);
+			expect(message).toContain('SUPABASE_URL: must be https://');
+		});
 	});
 
 	it('never puts a secret value in its message', () => {

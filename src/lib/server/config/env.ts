@@ -49,6 +49,17 @@ const EnvSchema = z.object({
 	NEXUS_DATA_DIR: z.string().min(1).default('.data'),
 	/** HS256 secret for the local identity adapter; generated and persisted in the data dir when absent. */
 	JWT_SECRET: z.string().min(32).optional(),
+	/**
+	 * Supabase Auth instead of the local identity: the project URL, its publishable key (or the
+	 * legacy anon key) and its secret key (or the legacy service_role key), server only.
+	 */
+	SUPABASE_URL: z.string().url().optional(),
+	/** Who signs people in: Supabase Auth (the default with SUPABASE_URL) or this app (`local`). */
+	NEXUS_AUTH: z.enum(['local', 'supabase']).optional(),
+	SUPABASE_PUBLISHABLE_KEY: publicSupabaseKey.optional(),
+	SUPABASE_ANON_KEY: publicSupabaseKey.optional(),
+	SUPABASE_SECRET_KEY: z.string().min(20).optional(),
+	SUPABASE_SERVICE_ROLE_KEY: z.string().min(20).optional(),
 	/** Load the demo accounts on a fresh database (default: only for the embedded database). */
 	NEXUS_DEMO_DATA: booleanFlag.optional(),
 	/** Pool size of the postgres.js client. */
@@ -88,10 +99,6 @@ const EnvSchema = z.object({
 		.regex(/^(mailto:|https:\/\/)/)
 		.default('mailto:contact@nexus-reussite.fr'),
 	INNGEST_EVENT_KEY: z.string().min(1).optional(),
-	/** The Supabase project (https://<ref>.supabase.co); its Realtime can carry live updates. */
-	SUPABASE_URL: z.string().url().optional(),
-	/** The project's public key (anon or publishable): browsers join Realtime with it. */
-	SUPABASE_ANON_KEY: publicSupabaseKey.optional(),
 	/** How browsers receive live updates; default supabase when the project is configured. */
 	NEXUS_LIVE: z.enum(['sse', 'supabase']).optional(),
 	/** Bearer token of GET /metrics (Prometheus); without it the endpoint is off (404). */
@@ -109,6 +116,8 @@ export type ServerEnv = ParsedEnv & { home: ServerHome };
 export const SECRET_VARIABLES = [
 	'DATABASE_URL',
 	'JWT_SECRET',
+	'SUPABASE_SECRET_KEY',
+	'SUPABASE_SERVICE_ROLE_KEY',
 	'SMTP_URL',
 	'TWILIO_AUTH_TOKEN',
 	'VAPID_PRIVATE_KEY',
@@ -128,7 +137,6 @@ type Problem = [variable: keyof ParsedEnv, message: string];
 const PRODUCTION_NEEDS: Problem[] = [
 	['DATABASE_URL', 'the production database (Supabase: the pooler URL)'],
 	['ORIGIN', 'the public address, e.g. https://sessions.nexus-reussite.fr'],
-	['JWT_SECRET', 'the token secret, 32 characters or more (no disk to keep a generated one)'],
 	['SMTP_URL', 'the mail server (no in-process mail server in production)'],
 	['VAPID_PUBLIC_KEY', 'web push keys (`npx web-push generate-vapid-keys`)'],
 	['VAPID_PRIVATE_KEY', 'web push keys (`npx web-push generate-vapid-keys`)'],
@@ -139,8 +147,7 @@ const PRODUCTION_NEEDS: Problem[] = [
 
 const GROUPS: [names: (keyof ParsedEnv)[], what: string][] = [
 	[['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM'], 'SMS through Twilio'],
-	[['VAPID_PUBLIC_KEY', 'VAPID_PRIVATE_KEY'], 'web push keys'],
-	[['SUPABASE_URL', 'SUPABASE_ANON_KEY'], 'the Supabase project']
+	[['VAPID_PUBLIC_KEY', 'VAPID_PRIVATE_KEY'], 'web push keys']
 ];
 
 /** What the chosen home needs beyond each variable's own shape (one problem per variable). */
@@ -152,6 +159,13 @@ function homeProblems(env: ParsedEnv, home: ServerHome): Problem[] {
 	if (home === 'production') {
 		for (const [name, what] of PRODUCTION_NEEDS)
 			if (!env[name]) add(name, `required in production: ${what}`);
+		if (!supabaseAuthChosen(env) && !env.JWT_SECRET)
+			add(
+				'JWT_SECRET',
+				'required in production: the token secret, 32 characters or more (no disk to keep a generated one), unless Supabase Auth signs the tokens (SUPABASE_URL)'
+			);
+		if (env.SUPABASE_URL && !env.SUPABASE_URL.startsWith('https://'))
+			add('SUPABASE_URL', 'must be https:// in production (passwords and tokens travel to it)');
 		if (env.ORIGIN && !env.ORIGIN.startsWith('https://'))
 			add('ORIGIN', 'must be https:// in production (sign-in cookies are only sent over TLS)');
 		if (env.NEXUS_DEMO_DATA)
@@ -163,6 +177,7 @@ function homeProblems(env: ParsedEnv, home: ServerHome): Problem[] {
 		add('DATABASE_URL', 'required with NEXUS_HOME=server (the database to serve)');
 	if (home === 'embedded' && env.DATABASE_URL)
 		add('DATABASE_URL', 'set, but NEXUS_HOME=embedded runs its own database');
+	for (const [name, message] of supabaseProblems(env, home)) add(name, message);
 	if (env.NEXUS_LIVE === 'supabase') {
 		// Realtime reads the project's own realtime.messages: the embedded database's never reach it.
 		if (home === 'embedded')
@@ -170,11 +185,9 @@ function homeProblems(env: ParsedEnv, home: ServerHome): Problem[] {
 				'NEXUS_LIVE',
 				'`supabase` needs the Supabase database (DATABASE_URL), not the embedded one'
 			);
-		for (const n of ['SUPABASE_URL', 'SUPABASE_ANON_KEY'] as const)
-			if (!env[n]) add(n, 'required with NEXUS_LIVE=supabase (browsers join its Realtime)');
+		if (!env.SUPABASE_URL)
+			add('SUPABASE_URL', 'required with NEXUS_LIVE=supabase (browsers join its Realtime)');
 	}
-	if (home === 'production' && env.SUPABASE_URL && !env.SUPABASE_URL.startsWith('https://'))
-		add('SUPABASE_URL', 'must be https:// in production (the access token travels over it)');
 	for (const [names, what] of GROUPS) {
 		const set = names.filter((n) => env[n] !== undefined);
 		if (set.length && set.length < names.length)
@@ -203,9 +216,69 @@ function homeProblems(env: ParsedEnv, home: ServerHome): Problem[] {
 export function liveTransportOf(env: ServerEnv): LiveTransportConfig {
 	const chosen =
 		env.NEXUS_LIVE ?? (env.home !== 'embedded' && env.SUPABASE_URL ? 'supabase' : 'sse');
-	return chosen === 'supabase' && env.SUPABASE_URL && env.SUPABASE_ANON_KEY
-		? { kind: 'supabase', url: env.SUPABASE_URL, anonKey: env.SUPABASE_ANON_KEY }
+	const anonKey = env.SUPABASE_PUBLISHABLE_KEY ?? env.SUPABASE_ANON_KEY;
+	return chosen === 'supabase' && env.SUPABASE_URL && anonKey
+		? { kind: 'supabase', url: env.SUPABASE_URL, anonKey }
 		: { kind: 'sse' };
+}
+
+/** The one name of each Supabase key that is set (two names each: the new one and the legacy one). */
+const SUPABASE_KEYS = [
+	['SUPABASE_PUBLISHABLE_KEY', 'SUPABASE_ANON_KEY', 'the publishable key'],
+	[
+		'SUPABASE_SECRET_KEY',
+		'SUPABASE_SERVICE_ROLE_KEY',
+		'the secret key (add-a-child uses the admin API)'
+	]
+] as const;
+
+/** Supabase Auth signs people in when the project is set, unless NEXUS_AUTH=local keeps ours. */
+const supabaseAuthChosen = (env: ParsedEnv) =>
+	Boolean(env.SUPABASE_URL) && env.NEXUS_AUTH !== 'local';
+
+/**
+ * Supabase Auth is configured completely or not at all, on the project's own database. With
+ * NEXUS_AUTH=local the project serves Realtime only: its public key, never the secret one.
+ */
+function supabaseProblems(env: ParsedEnv, home: ServerHome): Problem[] {
+	const problems: Problem[] = [];
+	const keysSet = SUPABASE_KEYS.flatMap(([a, b]) => [a, b]).filter((n) => env[n]);
+	if (!env.SUPABASE_URL) {
+		for (const name of keysSet) problems.push([name, 'set, but SUPABASE_URL is not']);
+		if (env.NEXUS_AUTH === 'supabase')
+			problems.push(['SUPABASE_URL', 'required with NEXUS_AUTH=supabase (the project)']);
+		return problems;
+	}
+	if (!supabaseAuthChosen(env)) {
+		const [[publishable, anon], [secret, serviceRole]] = SUPABASE_KEYS;
+		if (!env[publishable] && !env[anon])
+			problems.push([publishable, `required with SUPABASE_URL (the publishable key; or ${anon})`]);
+		for (const name of [secret, serviceRole])
+			if (env[name]) problems.push([name, 'set, but NEXUS_AUTH=local signs people in itself']);
+		return problems;
+	}
+	for (const [current, legacy, what] of SUPABASE_KEYS) {
+		if (!env[current] && !env[legacy])
+			problems.push([current, `required with SUPABASE_URL (${what}; or ${legacy})`]);
+		if (env[current] && env[legacy])
+			problems.push([legacy, `set beside ${current}: keep one of them`]);
+	}
+	if (home === 'embedded')
+		problems.push([
+			'SUPABASE_URL',
+			'Supabase Auth keeps its users and sessions in the project’s database: set DATABASE_URL to it (the embedded home runs its own)'
+		]);
+	return problems;
+}
+
+/** Supabase Auth's settings when it is the identity provider (checked by readServerEnv). */
+export function supabaseAuthOf(env: ServerEnv) {
+	if (!env.SUPABASE_URL || !supabaseAuthChosen(env)) return null;
+	return {
+		url: env.SUPABASE_URL,
+		publishableKey: (env.SUPABASE_PUBLISHABLE_KEY ?? env.SUPABASE_ANON_KEY)!,
+		secretKey: (env.SUPABASE_SECRET_KEY ?? env.SUPABASE_SERVICE_ROLE_KEY)!
+	};
 }
 
 /** Read and check the configuration; throws one error listing every problem. */

@@ -12,7 +12,8 @@ const TokenRequest = z.union([
 	SignInSchema.extend({ grant_type: z.literal('password').optional() }),
 	z.object({
 		grant_type: z.literal('refresh_token'),
-		refresh_token: plainText('The refresh token').min(20).max(200)
+		// Ours are 43 characters; Supabase Auth's are 12 (its first algorithm) or longer.
+		refresh_token: plainText('The refresh token').min(12).max(200)
 	})
 ]);
 
