@@ -42,7 +42,7 @@ test('on a phone, in French: reached from the staff navigation, explained, axe-c
 
 	const routes = page.getByRole('region', { name: 'Temps de réponse par route' });
 	await expect(routes.getByRole('rowheader', { name: 'Toutes les routes' })).toBeVisible();
-	await expect(routes.getByRole('rowheader', { name: 'POST /login' })).toBeVisible();
+	await expect(routes.getByRole('rowheader', { name: 'POST /login', exact: true })).toBeVisible();
 	await expect(page.getByText(/p95 : 19 sur 20/)).toBeVisible();
 
 	const deliveries = page.getByTestId('delivery-health');
