@@ -1,5 +1,5 @@
 import { expect } from '@playwright/test';
-import { expectAccessible, test, withE2eDatabase } from './support';
+import { askForMailedLink, expectAccessible, test, withE2eDatabase } from './support';
 
 /**
  * A parent who signs in by link: « Recevoir un lien de connexion » on the sign-in page, the mail
@@ -19,18 +19,11 @@ test('a parent signs in with a mailed link, once', async ({ page }) => {
 				${sql.json({ first_name: 'Inès', last_name: 'Lien' })})`
 	);
 
-	await page.goto('/login');
-	await page.getByRole('link', { name: 'Recevoir un lien de connexion' }).click();
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Recevoir un lien de connexion');
-	await expectAccessible(page);
-	await page.getByLabel('Adresse e-mail').fill(email);
-	await page.getByRole('button', { name: 'Envoyer le lien' }).click();
-	await expect(page.getByRole('status')).toContainText(`Si un compte utilise ${email}`);
-
-	let link = '';
-	await expect
-		.poll(async () => (link = await signInLinkFor(email)), { timeout: 10_000 })
-		.not.toBe('');
+	const link = await askForMailedLink(page, email, {
+		entry: 'Recevoir un lien de connexion',
+		heading: 'Recevoir un lien de connexion',
+		path: '/auth/magic'
+	});
 
 	await page.goto(link);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Se connecter avec le lien');
@@ -46,12 +39,3 @@ test('a parent signs in with a mailed link, once', async ({ page }) => {
 	await expect(page.getByRole('alert')).toContainText('Ce lien de connexion ne fonctionne plus');
 	await expect(page.getByRole('link', { name: 'Demander un nouveau lien' })).toBeVisible();
 });
-
-/** The sign-in link (path and query) in the newest mail to `email`, or '' before it arrives. */
-function signInLinkFor(email: string): Promise<string> {
-	return withE2eDatabase(async (sql) => {
-		const [mail] = await sql<{ body: string }[]>`
-			select body from public.dev_mailbox where recipient = ${email} order by id desc limit 1`;
-		return /\/auth\/magic\?token=[A-Za-z0-9_-]{43}/.exec(mail?.body ?? '')?.[0] ?? '';
-	});
-}

@@ -1,5 +1,5 @@
 import { expect } from '@playwright/test';
-import { expectAccessible, test, withE2eDatabase } from './support';
+import { askForMailedLink, expectAccessible, test } from './support';
 
 /**
  * A parent who forgot their password: "Mot de passe oublié ?" on the sign-in page, the mail
@@ -20,18 +20,11 @@ test('a parent resets a forgotten password from the mailed link', async ({ page 
 	await expect(page).toHaveURL('/family');
 	await page.getByRole('button', { name: 'Se déconnecter' }).click();
 
-	await page.goto('/login');
-	await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mot de passe oublié');
-	await expectAccessible(page);
-	await page.getByLabel('Adresse e-mail').fill(email);
-	await page.getByRole('button', { name: 'Envoyer le lien' }).click();
-	await expect(page.getByRole('status')).toContainText(`Si un compte utilise ${email}`);
-
-	let link = '';
-	await expect
-		.poll(async () => (link = await resetLinkFor(email)), { timeout: 10_000 })
-		.not.toBe('');
+	const link = await askForMailedLink(page, email, {
+		entry: 'Mot de passe oublié ?',
+		heading: 'Mot de passe oublié',
+		path: '/reset'
+	});
 
 	await page.goto(link);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nouveau mot de passe');
@@ -67,12 +60,3 @@ test('a parent resets a forgotten password from the mailed link', async ({ page 
 	await expect(page.getByRole('alert')).toContainText('Ce lien ne fonctionne plus');
 	await expect(page.getByRole('link', { name: 'Demander un nouveau lien' })).toBeVisible();
 });
-
-/** The reset link (path and query) in the newest mail to `email`, or '' before it arrives. */
-function resetLinkFor(email: string): Promise<string> {
-	return withE2eDatabase(async (sql) => {
-		const [mail] = await sql<{ body: string }[]>`
-			select body from public.dev_mailbox where recipient = ${email} order by id desc limit 1`;
-		return /\/reset\?token=[A-Za-z0-9_-]{43}/.exec(mail?.body ?? '')?.[0] ?? '';
-	});
-}

@@ -52,6 +52,39 @@ export async function withE2eDatabase<T>(fn: (sql: Sql) => Promise<T>): Promise<
  * Content-Security-Policy (kit.csp): a blocked script, style, font or connection is reported on
  * the console and as a `securitypolicyviolation` event.
  */
+/**
+ * From the sign-in page, asks for a mailed link (a reset or sign-in link: the same form) and
+ * returns it, path and query, read from the embedded server's mailbox once the mail is there.
+ */
+export async function askForMailedLink(
+	page: Page,
+	email: string,
+	form: { entry: string; heading: string; path: string }
+): Promise<string> {
+	await page.goto('/login');
+	await page.getByRole('link', { name: form.entry }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(form.heading);
+	await expectAccessible(page);
+	await page.getByLabel('Adresse e-mail').fill(email);
+	await page.getByRole('button', { name: 'Envoyer le lien' }).click();
+	await expect(page.getByRole('status')).toContainText(`Si un compte utilise ${email}`);
+	const pattern = new RegExp(`${form.path}\\?token=[A-Za-z0-9_-]{43}`);
+	let link = '';
+	await expect
+		.poll(
+			async () =>
+				(link = await withE2eDatabase(async (sql) => {
+					const [mail] = await sql<{ body: string }[]>`
+						select body from public.dev_mailbox where recipient = ${email}
+						order by id desc limit 1`;
+					return pattern.exec(mail?.body ?? '')?.[0] ?? '';
+				})),
+			{ timeout: 10_000 }
+		)
+		.not.toBe('');
+	return link;
+}
+
 export const test = base.extend<{ cspViolations: string[] }>({
 	cspViolations: [
 		async ({ page }, use) => {
