@@ -55,12 +55,12 @@ export function localBrowserSession(
 	return {
 		user,
 		async accessToken(renewWithinSeconds) {
-			if (!(await user())) return null;
-			// Read after user(): a renewal it made is already in the cookies.
+			// user() verified the access cookie (or renewed it, writing the new one): its claims
+			// are that token's.
+			const signedIn = await user();
 			const token = cookies.get(ACCESS_COOKIE);
-			const verified = token ? await local.verify(token) : null;
-			if (!token || !verified) return null;
-			const expiresAt = Number(verified.claims.exp);
+			if (!signedIn || !token) return null;
+			const expiresAt = Number(signedIn.claims.exp);
 			if (expiresAt - Date.now() / 1000 >= renewWithinSeconds) return { token, expiresAt };
 			const refresh = cookies.get(REFRESH_COOKIE);
 			const renewed = refresh ? await local.refresh(refresh) : null;
