@@ -9,7 +9,14 @@ import { bookSession } from '../src/lib/features/booking/book.server';
 import { runAsUser } from '../src/lib/server/db/as-user';
 import { mapDatabaseError } from '../src/lib/server/http/db-errors';
 import { ApiError } from '../src/lib/server/http/errors';
-import { createCoaches, createFamilies, utcDate, wallTime, type BenchFamily } from './fixtures';
+import {
+	claimsOf,
+	createCoaches,
+	createFamilies,
+	utcDate,
+	wallTime,
+	type BenchFamily
+} from './fixtures';
 import { p50p95, round, runClients } from './stats';
 import { benchWriteSet, type WriteSetFigures } from './write-set';
 
@@ -68,13 +75,6 @@ function bookingBody(family: BenchFamily, coachId: string, day: number, start: n
 		modality: 'ONLINE' as const
 	};
 }
-
-const claimsOf = (family: BenchFamily) => ({
-	sub: family.parentId,
-	role: 'authenticated' as const,
-	user_role: 'parent',
-	session_id: family.parentSessionId
-});
 
 /** 300 bookings in a row by one client of one coach, every one a free hour (20 a day). */
 async function singleClient(sql: Sql) {

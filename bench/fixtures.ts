@@ -74,6 +74,14 @@ export async function createFamilies(
 	return families;
 }
 
+/** The JWT claims of a family's parent, as every request of theirs carries them. */
+export const claimsOf = (family: BenchFamily) => ({
+	sub: family.parentId,
+	role: 'authenticated' as const,
+	user_role: 'parent',
+	session_id: family.parentSessionId
+});
+
 /** '2026-11-26' for `days` after today in UTC (the bench coaches' zone). */
 export function utcDate(days: number): string {
 	const today = Date.UTC(

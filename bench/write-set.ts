@@ -15,7 +15,14 @@
 import type { Sql } from 'postgres';
 import { bookSession } from '../src/lib/features/booking/book.server';
 import { runAsUser } from '../src/lib/server/db/as-user';
-import { createCoaches, createFamilies, utcDate, wallTime, type BenchFamily } from './fixtures';
+import {
+	claimsOf,
+	createCoaches,
+	createFamilies,
+	utcDate,
+	wallTime,
+	type BenchFamily
+} from './fixtures';
 import { round, runClients } from './stats';
 
 const CLIENTS = 16;
@@ -69,28 +76,20 @@ async function bookings(sql: Sql, coachCount: number, durationMs: number) {
 	const { counts, seconds } = await runClients(CLIENTS, durationMs, async (client) => {
 		const slot = slotOf(client, made[client]!++, coachCount);
 		const family = families[client]!;
-		await runAsUser(
-			sql,
-			{
-				sub: family.parentId,
-				role: 'authenticated',
-				user_role: 'parent',
-				session_id: family.parentSessionId
-			},
-			(tx) =>
-				bookSession(tx, {
-					coachId: coaches[slot.coach]!,
-					studentId: family.studentId,
-					subject: 'MATHEMATIQUES',
-					scheduledDate: utcDate(slot.day),
-					startTime: wallTime(slot.hour * 60),
-					endTime: wallTime(slot.hour * 60 + 60),
-					duration: 60,
-					title: 'Bench session',
-					creditsToUse: 1,
-					type: 'INDIVIDUAL',
-					modality: 'ONLINE'
-				})
+		await runAsUser(sql, claimsOf(family), (tx) =>
+			bookSession(tx, {
+				coachId: coaches[slot.coach]!,
+				studentId: family.studentId,
+				subject: 'MATHEMATIQUES',
+				scheduledDate: utcDate(slot.day),
+				startTime: wallTime(slot.hour * 60),
+				endTime: wallTime(slot.hour * 60 + 60),
+				duration: 60,
+				title: 'Bench session',
+				creditsToUse: 1,
+				type: 'INDIVIDUAL',
+				modality: 'ONLINE'
+			})
 		);
 		return 'booked';
 	});
